@@ -1,0 +1,61 @@
+"""Turning a valid :class:`~graph.model.Dataset` into a NetworkX ``MultiDiGraph``.
+
+Nodes are actor ids carrying the actor's fields; edge keys are relation ids carrying every
+relation field plus its category, labels and whether it is symmetric. The graph's own
+attributes hold the vocabulary and the documents, so queries, renderers and exporters need
+nothing else.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict
+
+import networkx as nx
+
+from .model import Actor, Dataset, Relation, Schema
+
+
+def actor_attributes(actor: Actor) -> dict:
+    return {"name": actor.name, "kind": actor.kind, "aliases": list(actor.aliases),
+            "description": actor.description, "tags": list(actor.tags)}
+
+
+def relation_attributes(relation: Relation, schema: Schema) -> dict:
+    rtype = schema.relation_types[relation.type]
+    return {
+        "type": relation.type, "category": rtype.category, "label": rtype.label,
+        "inverse_label": rtype.inverse, "symmetric": rtype.symmetric,
+        "status": relation.status, "claimed_by": relation.claimed_by, "role": relation.role,
+        "start": _text(relation.start), "end": _text(relation.end), "date": _text(relation.date),
+        "sources": [{"document": s.document, "quote": s.quote} for s in relation.sources],
+        "note": relation.note,
+    }
+
+
+def build_graph(dataset: Dataset) -> nx.MultiDiGraph:
+    """The dataset as a graph.
+
+    >>> from graph.model import Dataset, Schema
+    >>> build_graph(Dataset(Schema({}, {}, {}, {}), {}, {}, ())).number_of_nodes()
+    0
+    """
+    schema = dataset.schema
+    graph = nx.MultiDiGraph(
+        kinds={k: _plain(v) for k, v in schema.kinds.items()},
+        categories={k: _plain(v) for k, v in schema.categories.items()},
+        statuses={k: _plain(v) for k, v in schema.statuses.items()},
+        default_status=schema.default_status,
+        documents={d.id: {"title": d.title, "author": d.author, "file": d.file} for d in dataset.documents.values()},
+    )
+    graph.add_nodes_from((a.id, actor_attributes(a)) for a in dataset.actors.values())
+    graph.add_edges_from((r.from_, r.to, r.id, relation_attributes(r, schema)) for r in dataset.relations)
+    return graph
+
+
+def _plain(record) -> dict:
+    values = asdict(record)
+    values.pop("id")
+    return values
+
+
+def _text(value) -> str | None:
+    return None if value is None else str(value)

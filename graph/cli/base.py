@@ -1,0 +1,82 @@
+"""Shared CLI machinery: error reporting, exit codes and the options every command takes."""
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import ActorGraphError, DataError, UsageError
+
+
+class ActorGraphGroup(click.Group):
+    """Turns library exceptions into one-line messages and exit codes (1 data/not found, 2 usage)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except DataError as exc:
+            report_problems(exc)
+            ctx.exit(1)
+        except UsageError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(2)
+        except ActorGraphError as exc:
+            click.echo(f"actorgraph: {exc}", err=True)
+            ctx.exit(1)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            ctx.exit(130)
+
+
+def report_problems(exc: DataError) -> None:
+    for problem in exc.problems:
+        click.echo(str(problem), err=True)
+    click.secho(str(exc), err=True, fg="red")
+
+
+class DataSource:
+    """The data and seeds folders a command was given; loads them with progress on a terminal."""
+
+    def __init__(self, data_dir: Path, seeds_dir: Path | None):
+        self.data_dir = data_dir
+        self.seeds_dir = seeds_dir
+
+    def dataset(self):
+        from ..load import load_dataset
+
+        if not sys.stderr.isatty():
+            return load_dataset(self.data_dir, self.seeds_dir)
+        with click.progressbar(length=1, label="Reading data", file=sys.stderr) as bar:
+            def progress(done: int, total: int) -> None:
+                bar.length = total
+                bar.update(done - bar.pos)
+            return load_dataset(self.data_dir, self.seeds_dir, progress=progress)
+
+    def graph(self):
+        from ..build import build_graph
+
+        return build_graph(self.dataset())
+
+
+def data_options(func):
+    """Adds ``--data`` and ``--seeds`` and passes the command a :class:`DataSource` as ``source``."""
+
+    @click.option("--data", "data_dir", type=click.Path(path_type=Path), default="data", show_default=True,
+                  envvar="ACTORGRAPH_DATA", help="Folder of data YAML files (env ACTORGRAPH_DATA).")
+    @click.option("--seeds", "seeds_dir", type=click.Path(path_type=Path), default=None,
+                  help="Folder with sources.yaml and the documents  [default: seeds/ beside the data folder]")
+    @functools.wraps(func)
+    def wrapper(*args, data_dir, seeds_dir, **kwargs):
+        return func(*args, source=DataSource(data_dir, seeds_dir), **kwargs)
+
+    return wrapper
+
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+
+
+def echo_json(value) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))

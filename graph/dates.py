@@ -1,0 +1,70 @@
+"""Partial ISO dates (``2022``, ``2022-01``, ``2022-01-05``) and the rule for "valid at a date".
+
+A partial date stands for every day it covers: ``2022-01`` is 2022-01-01 .. 2022-01-31.
+A relation is valid at a date D when it could overlap D:
+
+* it starts (``start``, or ``date`` for a one-off event) no later than the last day of D, and
+* it has no ``end``, or its ``end`` is no earlier than the first day of D.
+
+Undated relations are always valid. So ``--as-of 2022-01-05`` keeps both a post that ended
+on 2022-01-05 and one that started that day, and ``--as-of 2022-01`` keeps everything that
+touched January 2022.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+_PATTERN = re.compile(PATTERN)
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the year, month or day; ``first`` and ``last`` bound the days it covers."""
+
+    first: dt.date
+    last: dt.date
+    text: str
+
+    @classmethod
+    def parse(cls, text: str) -> "PartialDate":
+        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise ``ValueError`` when invalid.
+
+        >>> PartialDate.parse("2022-02").last
+        datetime.date(2022, 2, 28)
+        """
+        text = str(text).strip()
+        if not _PATTERN.match(text):
+            raise ValueError(f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+        parts = [int(p) for p in text.split("-")]
+        year = parts[0]
+        if len(parts) == 1:
+            return cls(dt.date(year, 1, 1), dt.date(year, 12, 31), text)
+        month = parts[1]
+        if len(parts) == 2:
+            return cls(dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]), text)
+        try:
+            day = dt.date(year, month, parts[2])
+        except ValueError:
+            raise ValueError(f"{text!r} is not a real day") from None
+        return cls(day, day, text)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def valid_at(start: PartialDate | None, end: PartialDate | None, when: PartialDate) -> bool:
+    """Whether something running from ``start`` to ``end`` (either may be open) could overlap ``when``.
+
+    >>> d = PartialDate.parse
+    >>> valid_at(None, d("2022-01-05"), d("2022-01-05")), valid_at(None, d("2022-01-05"), d("2022-01-06"))
+    (True, False)
+    """
+    if start is not None and start.first > when.last:
+        return False
+    if end is not None and end.last < when.first:
+        return False
+    return True

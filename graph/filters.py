@@ -1,0 +1,97 @@
+"""Which relations and actors a query or picture considers: the filters shared by every command."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import networkx as nx
+
+from .dates import PartialDate, valid_at
+from .errors import UsageError
+
+
+@lru_cache(maxsize=4096)
+def parse_date(text: str | None) -> PartialDate | None:
+    return None if text is None else PartialDate.parse(text)
+
+
+def user_date(text: str) -> PartialDate:
+    """A date typed by the user; raises :class:`UsageError` when it is not a partial ISO date."""
+    try:
+        return PartialDate.parse(text)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def edge_valid_at(data: dict, when: PartialDate) -> bool:
+    """Whether the relation with edge attributes ``data`` holds at ``when`` (see :mod:`graph.dates`)."""
+    return valid_at(parse_date(data.get("start") or data.get("date")), parse_date(data.get("end")), when)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Relations kept: valid at ``as_of``, of the default status only if ``reported_only``, in the
+    included categories/types (all when empty) and not in the excluded ones; actors in ``avoid``
+    are left out with their relations."""
+
+    as_of: PartialDate | None = None
+    reported_only: bool = False
+    categories: frozenset[str] = field(default_factory=frozenset)
+    types: frozenset[str] = field(default_factory=frozenset)
+    exclude_categories: frozenset[str] = field(default_factory=frozenset)
+    exclude_types: frozenset[str] = field(default_factory=frozenset)
+    avoid: frozenset[str] = field(default_factory=frozenset)
+
+    def check(self, graph: nx.MultiDiGraph) -> None:
+        """Raise :class:`UsageError` for a category, type or actor the graph does not know."""
+        categories = set(graph.graph.get("categories", {}))
+        types = {d["type"] for _, _, d in graph.edges(data=True)}
+        for name in self.categories | self.exclude_categories:
+            if name not in categories:
+                raise UsageError(f"unknown category {name!r}; known: {', '.join(sorted(categories))}")
+        for name in self.types | self.exclude_types:
+            if name not in types:
+                raise UsageError(f"no relation of type {name!r} in the data")
+        for actor in self.avoid:
+            if actor not in graph:
+                raise UsageError(f"unknown actor {actor!r}")
+
+    def keeps(self, data: dict, default_status: str = "reported") -> bool:
+        """Whether a relation with edge attributes ``data`` passes the filters."""
+        if self.reported_only and data["status"] != default_status:
+            return False
+        if self.categories and data["category"] not in self.categories:
+            return False
+        if self.types and data["type"] not in self.types:
+            return False
+        if data["category"] in self.exclude_categories or data["type"] in self.exclude_types:
+            return False
+        return self.as_of is None or edge_valid_at(data, self.as_of)
+
+    def apply(self, graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+        """A read-only view of ``graph`` with only the actors and relations kept (all actors but avoided ones)."""
+        default = graph.graph.get("default_status", "reported")
+        nodes = [n for n in graph if n not in self.avoid]
+        edges = [(u, v, k) for u, v, k, d in graph.edges(keys=True, data=True)
+                 if u not in self.avoid and v not in self.avoid and self.keeps(d, default)]
+        return _view(graph, nodes, edges)
+
+    def describe(self) -> str:
+        """The filters in force, in words (empty when none)."""
+        parts = []
+        if self.as_of:
+            parts.append(f"as of {self.as_of}")
+        if self.reported_only:
+            parts.append("reported relations only")
+        for label, values in (("categories", self.categories), ("types", self.types),
+                              ("excluding categories", self.exclude_categories),
+                              ("excluding types", self.exclude_types), ("avoiding", self.avoid)):
+            if values:
+                parts.append(f"{label} {', '.join(sorted(values))}")
+        return "; ".join(parts)
+
+
+def _view(graph: nx.MultiDiGraph, nodes: list, edges: list) -> nx.MultiDiGraph:
+    keep = set(edges)
+    return nx.subgraph_view(graph, filter_node=set(nodes).__contains__,
+                            filter_edge=lambda u, v, k: (u, v, k) in keep)

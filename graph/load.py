@@ -1,0 +1,382 @@
+"""Loading a dataset: the vocabulary, the source documents and every data file, validated.
+
+Loading runs in two passes, like FollowTheMoney's schema loader: first every file is parsed
+and each record checked on its own; then references (kinds, types, actors, documents,
+quotes) are resolved across files. Every problem found is collected and raised once as a
+:class:`~graph.errors.DataError`.
+"""
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from yaml.nodes import Node
+
+from . import quotes
+from .dates import PartialDate
+from .errors import DataError, Problem
+from .model import (Actor, Category, Dataset, Document, Kind, Origin, Relation, RelationType, Schema,
+                    Source, Status)
+from .names import ActorIndex
+from .yamlfile import NodeReader, compose, did_you_mean, read_text
+
+SCHEMA_FILE = "schema.yaml"
+SOURCES_FILE = "sources.yaml"
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ACTOR_FIELDS = (("id", "name", "kind", "description"), ("aliases", "tags"))
+RELATION_FIELDS = (("from", "to", "type", "sources"),
+                   ("id", "status", "claimed_by", "role", "start", "end", "date", "note"))
+SOURCE_FIELDS = (("document", "quote"), ())
+
+
+def display_path(path: Path) -> str:
+    """``path`` as the user would type it: relative to the working directory when inside it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def default_seeds_dir(data_dir: Path) -> Path:
+    """Where the documents are when not said: ``seeds/`` beside the data folder."""
+    return Path(data_dir).resolve().parent / "seeds"
+
+
+def data_files(data_dir: Path) -> list[Path]:
+    """The data files of a data folder: every ``*.yaml`` below it but the vocabulary."""
+    root = Path(data_dir)
+    return sorted(p for p in root.rglob("*.yaml") if p != root / SCHEMA_FILE and p.is_file())
+
+
+def load_dataset(data_dir: Path | str = "data", seeds_dir: Path | str | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> Dataset:
+    """Load and validate the dataset in ``data_dir`` citing the documents in ``seeds_dir``.
+
+    ``progress(done, total)`` is called after each data file is read. Raises
+    :class:`~graph.errors.DataError` listing every problem when anything is invalid.
+    """
+    data_dir = Path(data_dir)
+    seeds_dir = Path(seeds_dir) if seeds_dir is not None else default_seeds_dir(data_dir)
+    problems: list[Problem] = []
+    if not data_dir.is_dir():
+        raise DataError([Problem(display_path(data_dir), 1, 1, "data folder not found; pass --data DIR")])
+    schema = _SchemaLoader(problems).load(data_dir / SCHEMA_FILE)
+    documents = _load_documents(seeds_dir, problems)
+    records = _Records(schema, documents, problems)
+    paths = data_files(data_dir)
+    for done, path in enumerate(paths, 1):
+        records.read_file(path)
+        if progress:
+            progress(done, len(paths))
+    dataset = records.resolve()
+    if problems:
+        raise DataError(problems)
+    return dataset
+
+
+def _file_root(path: Path, problems: list[Problem]) -> tuple[NodeReader, Node] | None:
+    display = display_path(path)
+    text = read_text(path, display, problems)
+    if text is None:
+        return None
+    root = compose(text, display, problems)
+    return (NodeReader(display, problems), root) if root is not None else None
+
+
+def _origin(reader: NodeReader, node: Node) -> Origin:
+    return Origin(reader.display, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _SchemaLoader:
+    """Reads ``schema.yaml``: kinds, categories, statuses and relation types."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+
+    def load(self, path: Path) -> Schema:
+        schema = Schema({}, {}, {}, {})
+        if not path.is_file():
+            self.problems.append(Problem(display_path(path), 1, 1,
+                                         "vocabulary file missing; copy data/schema.yaml from actorgraph"))
+            return schema
+        parsed = _file_root(path, self.problems)
+        if parsed is None:
+            return schema
+        reader, root = parsed
+        top = reader.fields(root, "the vocabulary", ("kinds", "categories", "statuses", "relation_types"), ())
+        if top is None:
+            return schema
+        sections = (
+            ("kinds", schema.kinds, ("label",), ("color", "shape"), self._kind),
+            ("categories", schema.categories, ("label",), ("color",), self._category),
+            ("statuses", schema.statuses, ("label",), ("description", "default", "requires_claimant"), self._status),
+            ("relation_types", schema.relation_types, ("category", "label"), ("inverse", "symmetric"), self._type),
+        )
+        for section, target, required, optional, make in sections:
+            entries = reader.mapping(top[section], section) if section in top else None
+            for name, (key, value) in (entries or {}).items():
+                fields = reader.fields(value, f"{section} entry {name!r}", required, optional)
+                if fields is not None:
+                    made = make(reader, name, key, fields, schema)
+                    if made is not None:
+                        target[name] = made
+        if "statuses" in top and sum(s.default for s in schema.statuses.values()) != 1:
+            reader.error(top["statuses"], "exactly one status must have 'default: true'")
+        return schema
+
+    @staticmethod
+    def _texts(reader: NodeReader, fields: dict[str, Node], names: tuple[str, ...]) -> dict[str, str] | None:
+        values = {n: reader.text(fields[n], n) for n in names if n in fields}
+        return None if None in values.values() else values  # type: ignore[return-value]
+
+    def _kind(self, reader, name, key, fields, schema):
+        values = self._texts(reader, fields, ("label", "color", "shape"))
+        return Kind(name, **values) if values is not None else None
+
+    def _category(self, reader, name, key, fields, schema):
+        values = self._texts(reader, fields, ("label", "color"))
+        return Category(name, **values) if values is not None else None
+
+    def _status(self, reader, name, key, fields, schema):
+        values = self._texts(reader, fields, ("label", "description"))
+        flags = {n: reader.flag(fields[n], n) for n in ("default", "requires_claimant") if n in fields}
+        if values is None or None in flags.values():
+            return None
+        return Status(name, **values, **flags)
+
+    def _type(self, reader, name, key, fields, schema):
+        values = self._texts(reader, fields, ("category", "label", "inverse"))
+        symmetric = reader.flag(fields["symmetric"], "symmetric") if "symmetric" in fields else False
+        if values is None or symmetric is None:
+            return None
+        if values["category"] not in schema.categories:
+            reader.error(fields["category"], f"unknown category {values['category']!r}"
+                         f"{did_you_mean(values['category'], schema.categories)}")
+            return None
+        if not symmetric and "inverse" not in values:
+            reader.error(key, f"relation type {name!r} needs an 'inverse' label, or 'symmetric: true'")
+            return None
+        values.setdefault("inverse", values["label"])
+        return RelationType(name, symmetric=symmetric, **values)
+
+
+def _load_documents(seeds_dir: Path, problems: list[Problem]) -> dict[str, Document]:
+    """The documents listed in ``sources.yaml``, with their text."""
+    path = seeds_dir / SOURCES_FILE
+    if not path.is_file():
+        problems.append(Problem(display_path(path), 1, 1, "list of source documents missing; pass --seeds DIR"))
+        return {}
+    parsed = _file_root(path, problems)
+    if parsed is None:
+        return {}
+    reader, root = parsed
+    top = reader.fields(root, "the list of sources", ("documents",), ())
+    items = reader.sequence(top["documents"], "documents") if top and "documents" in top else None
+    documents: dict[str, Document] = {}
+    for item in items or ():
+        fields = reader.fields(item, "a document", ("id", "file", "title"), ("author",))
+        if fields is None:
+            continue
+        values = {n: reader.text(node, n) for n, node in fields.items()}
+        if None in values.values() or len(values) < 3:
+            continue
+        if values["id"] in documents:
+            reader.error(fields["id"], f"duplicate document id {values['id']!r}")
+            continue
+        text = read_text(seeds_dir / values["file"], display_path(seeds_dir / values["file"]), problems)
+        if text is not None:
+            documents[values["id"]] = Document(values["id"], values["file"], values["title"], text,
+                                               values.get("author"))
+    return documents
+
+
+@dataclass
+class _RawRelation:
+    reader: NodeReader
+    node: Node
+    fields: dict[str, Node]
+    values: dict[str, str]
+
+
+class _Records:
+    """Collects actors and relations from every file (pass 1), then resolves them (pass 2)."""
+
+    def __init__(self, schema: Schema, documents: dict[str, Document], problems: list[Problem]):
+        self.schema = schema
+        self.documents = documents
+        self.normalized = {doc_id: quotes.normalize(doc.text) for doc_id, doc in documents.items()}
+        self.problems = problems
+        self.actors: dict[str, Actor] = {}
+        self.raw_relations: list[_RawRelation] = []
+
+    def read_file(self, path: Path) -> None:
+        parsed = _file_root(path, self.problems)
+        if parsed is None:
+            return
+        reader, root = parsed
+        top = reader.fields(root, "the top level of a data file", (), ("actors", "relations"))
+        if top is None:
+            return
+        for node in (reader.sequence(top["actors"], "actors") if "actors" in top else None) or ():
+            self._read_actor(reader, node)
+        for node in (reader.sequence(top["relations"], "relations") if "relations" in top else None) or ():
+            fields = reader.fields(node, "a relation", *RELATION_FIELDS)
+            if fields is not None:
+                values = {n: reader.text(fields[n], n) for n in RELATION_FIELDS[1] + ("from", "to", "type")
+                          if n in fields}
+                self.raw_relations.append(_RawRelation(reader, node, fields, values))
+
+    def _read_actor(self, reader: NodeReader, node: Node) -> None:
+        fields = reader.fields(node, "an actor", *ACTOR_FIELDS)
+        if fields is None:
+            return
+        values = {n: reader.text(fields[n], n) for n in ACTOR_FIELDS[0] if n in fields}
+        lists = {n: reader.text_list(fields[n], n) for n in ACTOR_FIELDS[1] if n in fields}
+        if None in values.values() or None in lists.values() or len(values) < len(ACTOR_FIELDS[0]):
+            return
+        actor_id, kind = values["id"], values["kind"]
+        ok = True
+        if not SLUG.match(actor_id):
+            suggestion = re.sub(r"[^a-z0-9]+", "-", actor_id.lower()).strip("-")
+            reader.error(fields["id"], f"actor id {actor_id!r} must be lowercase words joined by hyphens, "
+                                       f"like {suggestion!r}")
+            ok = False
+        if kind not in self.schema.kinds:
+            reader.error(fields["kind"], f"unknown kind {kind!r}{did_you_mean(kind, self.schema.kinds)}")
+            ok = False
+        if actor_id in self.actors:
+            reader.error(fields["id"], f"duplicate actor id {actor_id!r} (first defined at {self.actors[actor_id].origin})")
+            ok = False
+        if ok:
+            self.actors[actor_id] = Actor(actor_id, values["name"], kind, tuple(lists.get("aliases", ())),
+                                          values["description"], tuple(lists.get("tags", ())),
+                                          _origin(reader, node))
+
+    def resolve(self) -> Dataset:
+        index = ActorIndex((a.id, (a.name, *a.aliases)) for a in self.actors.values())
+        relations: dict[str, Relation] = {}
+        identities: dict[tuple, Relation] = {}
+        for raw in self.raw_relations:
+            relation = self._resolve_relation(raw, index)
+            if relation is None:
+                continue
+            identity = _identity(relation, self.schema)
+            if identity in identities:
+                raw.reader.error(raw.node, f"duplicate relation: same actors, type, role and dates as the one "
+                                           f"at {identities[identity].origin}; merge their sources")
+            elif relation.id in relations:
+                raw.reader.error(raw.fields.get("id", raw.node), f"relation id {relation.id!r} is also used at "
+                                 f"{relations[relation.id].origin}; give one of them a distinct 'id'")
+            else:
+                identities[identity] = relations[relation.id] = relation
+        return Dataset(self.schema, self.documents, self.actors, tuple(relations.values()))
+
+    def _resolve_relation(self, raw: _RawRelation, index: ActorIndex) -> Relation | None:
+        reader, fields, values = raw.reader, raw.fields, raw.values
+        if None in values.values() or not {"from", "to", "type"} <= values.keys():
+            return None
+        ok = True
+        for name in ("from", "to", "claimed_by"):
+            if name in values and values[name] not in self.actors:
+                hint = index.suggest(values[name])
+                reader.error(fields[name], f"unknown actor {values[name]!r} in {name!r}"
+                             + (f"; did you mean {', '.join(map(repr, hint))}?" if hint else ""))
+                ok = False
+        if values["from"] == values["to"]:
+            reader.error(fields["to"], f"a relation cannot link {values['from']!r} to itself")
+            ok = False
+        rtype = values["type"]
+        if rtype not in self.schema.relation_types:
+            reader.error(fields["type"], f"unknown relation type {rtype!r}"
+                                         f"{did_you_mean(rtype, self.schema.relation_types)}")
+            ok = False
+        status = values.get("status", self.schema.default_status)
+        if status not in self.schema.statuses:
+            reader.error(fields["status"], f"unknown status {status!r}{did_you_mean(status, self.schema.statuses)}")
+            ok = False
+        elif self.schema.statuses[status].requires_claimant and "claimed_by" not in values:
+            reader.error(raw.node, f"a relation with status {status!r} needs 'claimed_by': the actor who claims it")
+            ok = False
+        elif status == self.schema.default_status and "claimed_by" in values:
+            reader.error(fields["claimed_by"], f"'claimed_by' is for claims; set the status to 'alleged' or "
+                                               f"'disputed', or remove 'claimed_by'")
+            ok = False
+        dates = self._dates(reader, fields, values)
+        sources = self._sources(reader, fields["sources"])
+        if not ok or dates is None or sources is None:
+            return None
+        relation_id = values.get("id") or _derived_id(values, dates)
+        return Relation(relation_id, values["from"], values["to"], rtype, sources, status,
+                        values.get("claimed_by"), values.get("role"), note=values.get("note"),
+                        origin=_origin(reader, raw.node), **dates)
+
+    @staticmethod
+    def _dates(reader: NodeReader, fields: dict[str, Node], values: dict[str, str]) -> dict | None:
+        dates: dict[str, PartialDate] = {}
+        for name in ("start", "end", "date"):
+            if name in values:
+                try:
+                    dates[name] = PartialDate.parse(values[name])
+                except ValueError as exc:
+                    reader.error(fields[name], f"invalid {name}: {exc}")
+                    return None
+        if "date" in dates and dates.keys() & {"start", "end"}:
+            reader.error(fields["date"], "use either 'date' (a one-off event) or 'start'/'end' (a period), not both")
+            return None
+        if "start" in dates and "end" in dates and dates["end"].last < dates["start"].first:
+            reader.error(fields["end"], f"end {dates['end']} is before start {dates['start']}")
+            return None
+        return dates
+
+    def _sources(self, reader: NodeReader, node: Node) -> tuple[Source, ...] | None:
+        items = reader.sequence(node, "sources")
+        if items is None:
+            return None
+        if not items:
+            reader.error(node, "a relation needs at least one source: {document: ..., quote: ...}")
+            return None
+        sources = []
+        for item in items:
+            fields = reader.fields(item, "a source", *SOURCE_FIELDS)
+            if fields is None or len(fields) < 2:
+                return None
+            document, quote = reader.text(fields["document"], "document"), reader.text(fields["quote"], "quote")
+            if document is None or quote is None:
+                return None
+            if document not in self.documents:
+                reader.error(fields["document"], f"unknown document {document!r}"
+                                                 f"{did_you_mean(document, self.documents)}")
+                return None
+            if len(quote) > quotes.MAX_QUOTE_CHARS:
+                reader.error(fields["quote"], f"quote is {len(quote)} characters; keep it under "
+                                              f"{quotes.MAX_QUOTE_CHARS} so it fits a tooltip")
+                return None
+            if quotes.normalize(quote) not in self.normalized[document]:
+                closest = quotes.closest_passage(quote, self.documents[document].text)
+                reader.error(fields["quote"], f"quote not found in document {document!r}"
+                             + (f"; closest passage: {closest!r}" if closest else ""))
+                return None
+            sources.append(Source(document, quote))
+        return tuple(sources)
+
+
+def _derived_id(values: dict[str, str], dates: dict[str, PartialDate]) -> str:
+    """A readable id that does not depend on file order: ``from/type/to[@date][#role]``."""
+    relation_id = f"{values['from']}/{values['type']}/{values['to']}"
+    when = dates.get("date") or dates.get("start")
+    if when:
+        relation_id += f"@{when}"
+    if values.get("role"):
+        relation_id += "#" + re.sub(r"[^a-z0-9]+", "-", values["role"].lower()).strip("-")
+    return relation_id
+
+
+def _identity(relation: Relation, schema: Schema) -> tuple:
+    ends = (relation.from_, relation.to)
+    if schema.relation_types[relation.type].symmetric:
+        ends = tuple(sorted(ends))
+    return (*ends, relation.type, relation.role, relation.start, relation.end, relation.date)

@@ -1,0 +1,120 @@
+"""Plain dataclasses for a loaded, valid dataset. No I/O here."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .dates import PartialDate, valid_at
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record was written: file as shown to the user, 1-based line and column."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Kind:
+    id: str
+    label: str
+    color: str = "#999999"
+    shape: str = "dot"
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    label: str
+    color: str = "#999999"
+
+
+@dataclass(frozen=True)
+class Status:
+    id: str
+    label: str
+    description: str = ""
+    default: bool = False
+    requires_claimant: bool = False
+
+
+@dataclass(frozen=True)
+class RelationType:
+    """A relation type; reads "FROM label TO" and, backwards, "TO inverse FROM"."""
+
+    id: str
+    category: str
+    label: str
+    inverse: str
+    symmetric: bool = False
+
+
+@dataclass(frozen=True)
+class Schema:
+    kinds: dict[str, Kind]
+    categories: dict[str, Category]
+    statuses: dict[str, Status]
+    relation_types: dict[str, RelationType]
+
+    @property
+    def default_status(self) -> str:
+        return next((s.id for s in self.statuses.values() if s.default), next(iter(self.statuses), "reported"))
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    file: str
+    title: str
+    text: str
+    author: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    document: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    origin: Origin | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Relation:
+    id: str
+    from_: str
+    to: str
+    type: str
+    sources: tuple[Source, ...]
+    status: str = "reported"
+    claimed_by: str | None = None
+    role: str | None = None
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    date: PartialDate | None = None
+    note: str | None = None
+    origin: Origin | None = field(default=None, compare=False)
+
+    def valid_at(self, when: PartialDate) -> bool:
+        """Whether this relation holds at ``when`` (see :mod:`graph.dates`); a dated event holds from its date on."""
+        return valid_at(self.start or self.date, self.end, when)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    schema: Schema
+    documents: dict[str, Document]
+    actors: dict[str, Actor]
+    relations: tuple[Relation, ...]

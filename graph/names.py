@@ -1,0 +1,58 @@
+"""Finding actors by id, name or alias, ignoring case and diacritics, with suggestions."""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+
+from .errors import AmbiguousActorError, UnknownActorError
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def normalize(text: str) -> str:
+    """Fold case, strip diacritics and punctuation: ``"Nazarbáev-Jr."`` -> ``"nazarbaev jr"``."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", stripped).strip()
+
+
+class ActorIndex:
+    """Maps normalised ids, names and aliases to actor ids.
+
+    >>> index = ActorIndex([("karim-massimov", ["Karim Massimov", "Masimov"])])
+    >>> index.resolve("MASIMOV")
+    'karim-massimov'
+    """
+
+    def __init__(self, actors: Iterable[tuple[str, Iterable[str]]]):
+        self._ids: set[str] = set()
+        self._keys: dict[str, set[str]] = defaultdict(set)
+        for actor_id, names in actors:
+            self._ids.add(actor_id)
+            for name in (actor_id, *names):
+                key = normalize(name)
+                if key:
+                    self._keys[key].add(actor_id)
+
+    def suggest(self, name: str, limit: int = 3) -> list[str]:
+        """The ids of the actors whose id, name or alias is closest to ``name``."""
+        found: list[str] = []
+        for key in difflib.get_close_matches(normalize(name), list(self._keys), n=limit * 2, cutoff=0.6):
+            for actor_id in sorted(self._keys[key]):
+                if actor_id not in found:
+                    found.append(actor_id)
+        return found[:limit]
+
+    def resolve(self, name: str) -> str:
+        """The id of the one actor called ``name``; raises ``UnknownActorError`` or ``AmbiguousActorError``."""
+        if name in self._ids:
+            return name
+        matches = self._keys.get(normalize(name), set())
+        if len(matches) == 1:
+            return next(iter(matches))
+        if matches:
+            raise AmbiguousActorError(name, sorted(matches))
+        raise UnknownActorError(name, self.suggest(name))
