@@ -42,6 +42,19 @@ class Filters:
     exclude_types: frozenset[str] = field(default_factory=frozenset)
     avoid: frozenset[str] = field(default_factory=frozenset)
 
+    @classmethod
+    def from_options(cls, graph: nx.MultiDiGraph, *, as_of: str | None = None, reported_only: bool = False,
+                     categories=(), types=(), exclude_categories=(), exclude_types=(), avoid=()) -> "Filters":
+        """Filters from what a user typed: ``as_of`` as text, actors in ``avoid`` by id, name or alias."""
+        from .names import graph_index
+
+        index = graph_index(graph) if avoid else None
+        filters = cls(user_date(as_of) if as_of else None, reported_only, frozenset(categories), frozenset(types),
+                      frozenset(exclude_categories), frozenset(exclude_types),
+                      frozenset(index.resolve(name) for name in avoid) if index else frozenset())
+        filters.check(graph)
+        return filters
+
     def check(self, graph: nx.MultiDiGraph) -> None:
         """Raise :class:`UsageError` for a category, type or actor the graph does not know."""
         categories = set(graph.graph.get("categories", {}))

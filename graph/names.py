@@ -56,3 +56,8 @@ class ActorIndex:
         if matches:
             raise AmbiguousActorError(name, sorted(matches))
         raise UnknownActorError(name, self.suggest(name))
+
+
+def graph_index(graph) -> ActorIndex:
+    """An :class:`ActorIndex` over the actors (nodes) of a built graph."""
+    return ActorIndex((node, (data["name"], *data["aliases"])) for node, data in graph.nodes(data=True))

@@ -80,3 +80,31 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON i
 
 def echo_json(value) -> None:
     click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def filter_options(func):
+    """Adds the relation filters shared by queries and the picture; passes ``filters``, a function
+    that takes the graph and returns a :class:`graph.filters.Filters`."""
+    options = [
+        click.option("--as-of", metavar="DATE", help="Only relations valid at DATE (YYYY, YYYY-MM or YYYY-MM-DD)."),
+        click.option("--reported-only", is_flag=True, help="Leave out alleged and disputed relations."),
+        click.option("--category", "categories", multiple=True, metavar="NAME", help="Only these categories (repeatable)."),
+        click.option("--type", "types", multiple=True, metavar="NAME", help="Only these relation types (repeatable)."),
+        click.option("--exclude-category", "exclude_categories", multiple=True, metavar="NAME",
+                     help="Leave out this category (repeatable)."),
+        click.option("--exclude-type", "exclude_types", multiple=True, metavar="NAME",
+                     help="Leave out this relation type (repeatable)."),
+        click.option("--avoid", multiple=True, metavar="ACTOR", help="Leave out this actor (repeatable)."),
+    ]
+
+    @functools.wraps(func)
+    def wrapper(*args, as_of, reported_only, categories, types, exclude_categories, exclude_types, avoid, **kwargs):
+        from ..filters import Filters
+
+        chosen = dict(as_of=as_of, reported_only=reported_only, categories=categories, types=types,
+                      exclude_categories=exclude_categories, exclude_types=exclude_types, avoid=avoid)
+        return func(*args, filters=functools.partial(Filters.from_options, **chosen), **kwargs)
+
+    for option in reversed(options):
+        wrapper = option(wrapper)
+    return wrapper
