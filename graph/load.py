@@ -277,7 +277,7 @@ class _Records:
 
     def _resolve_relation(self, raw: _RawRelation, index: ActorIndex) -> Relation | None:
         reader, fields, values = raw.reader, raw.fields, raw.values
-        if None in values.values() or not {"from", "to", "type"} <= values.keys():
+        if None in values.values() or not {"from", "to", "type"} <= values.keys() or "sources" not in fields:
             return None
         ok = True
         for name in ("from", "to", "claimed_by"):

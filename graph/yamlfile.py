@@ -20,6 +20,7 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_DEPTH = 64
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 _NULL = _CORE + "null"
@@ -30,8 +31,8 @@ def read_text(path: Path, display: str, problems: list[Problem]) -> str | None:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            problems.append(Problem(display, 1, 1, f"file is {size / 2**20:.0f} MiB, over the "
-                                    f"{MAX_FILE_BYTES // 2**20} MiB limit; split it into smaller files"))
+            problems.append(Problem(display, 1, 1, f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte "
+                                    "limit; split it into smaller files"))
             return None
         data = path.read_bytes()
     except OSError as exc:
@@ -51,6 +52,8 @@ def read_text(path: Path, display: str, problems: list[Problem]) -> str | None:
 def compose(text: str, display: str, problems: list[Problem]) -> Node | None:
     """The single YAML document in ``text`` as a node tree, or ``None`` (empty file or syntax error)."""
     try:
+        if _too_deep(text, display, problems):
+            return None
         return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -60,6 +63,26 @@ def compose(text: str, display: str, problems: list[Problem]) -> Node | None:
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
         problems.append(Problem(display, 1, 1, f"invalid YAML: {exc}"))
     return None
+
+
+def _too_deep(text: str, display: str, problems: list[Problem]) -> bool:
+    """Whether collections nest deeper than MAX_DEPTH: libyaml's composer recurses in C and would crash."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, _OPEN):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                problems.append(Problem(display, mark.line + 1, mark.column + 1,
+                                        f"lists and mappings nest more than {MAX_DEPTH} levels deep"))
+                return True
+        elif isinstance(event, _CLOSE):
+            depth -= 1
+    return False
+
+
+_OPEN = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_CLOSE = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
 def did_you_mean(word: str, choices) -> str:
