@@ -1,9 +1,26 @@
-"""Exporting the graph for other tools. Node-link JSON is actorgraph's stable interchange format."""
+"""Exporting the graph for other tools. Node-link JSON is actorgraph's stable interchange format.
+
+:data:`FORMATS` lists every format with the tool it is for; :func:`export_text` gives a
+single-file format's text and :func:`write_export` writes any format to disk, each file
+whole or not at all.
+"""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
 import networkx as nx
+
+from .atomic import write_atomic
+from .errors import ActorGraphError, UsageError
+from .exporters.cypher import to_cypher
+from .exporters.cytoscape import to_cytoscape_json
+from .exporters.ftm import to_ftm_lines
+from .exporters.gexf import to_gexf
+from .exporters.graphml import to_graphml
+from .exporters.tables import to_csv_files
 
 NODE_FIELDS = ("id", "name", "kind", "aliases", "description")
 EDGE_FIELDS = ("source", "target", "key", "type", "category", "label", "status", "claimed_by",
@@ -18,3 +35,77 @@ def to_node_link(graph: nx.MultiDiGraph) -> dict:
 def to_json(graph: nx.MultiDiGraph) -> str:
     """Node-link JSON text, UTF-8 kept as is."""
     return json.dumps(to_node_link(graph), ensure_ascii=False, indent=2) + "\n"
+
+
+@dataclass(frozen=True)
+class Format:
+    """An export format: ``render`` gives the text of one file, or ``{file name: text}`` when ``folder``."""
+
+    name: str
+    tool: str
+    render: Callable[[nx.MultiDiGraph], str | dict[str, str]]
+    folder: bool = False
+
+
+FORMATS = {f.name: f for f in (
+    Format("json", "NetworkX node-link JSON: actorgraph's interchange format, Python and D3", to_json),
+    Format("graphml", "GraphML: yEd, igraph, Cytoscape desktop, most graph libraries", to_graphml),
+    Format("gexf", "GEXF 1.2 with time intervals: Gephi (timeline)", to_gexf),
+    Format("cytoscape", "Cytoscape.js elements JSON (.cyjs): Cytoscape.js, Cytoscape desktop", to_cytoscape_json),
+    Format("csv", "nodes.csv + edges.csv: spreadsheets, neo4j-admin database import", to_csv_files, folder=True),
+    Format("cypher", "Cypher script: Neo4j (cypher-shell -f, Neo4j Browser)", to_cypher),
+    Format("ftm", "FollowTheMoney entities, JSON lines: Aleph, ftm tools", to_ftm_lines),
+)}
+
+
+def check_destination(fmt: str, output: Path | str | None) -> Format:
+    """The format called ``fmt``, after checking it can be written to ``output`` (``None``: standard
+    output); raises :class:`UsageError` otherwise, so a command can fail before doing any work."""
+    chosen = _format(fmt)
+    if output is None:
+        if chosen.folder:
+            raise UsageError(f"--format {fmt} writes several files; pass -o FOLDER")
+        return chosen
+    output = Path(output)
+    if chosen.folder and output.exists() and not output.is_dir():
+        raise UsageError(f"{output} is a file; --format {fmt} writes nodes.csv and edges.csv into a folder")
+    if not chosen.folder:
+        check_output_file(output)
+    return chosen
+
+
+def check_output_file(output: Path | str) -> None:
+    """Raise :class:`UsageError` unless ``output`` can be written as a file: not a folder, in a folder that exists."""
+    output = Path(output)
+    if output.is_dir():
+        raise UsageError(f"{output} is a folder; -o names the file to write")
+    if not output.parent.is_dir():
+        raise UsageError(f"folder {output.parent} does not exist")
+
+
+def export_text(graph: nx.MultiDiGraph, fmt: str) -> str:
+    """The text of single-file format ``fmt``; raises :class:`UsageError` for a format written to a folder."""
+    return check_destination(fmt, None).render(graph)  # type: ignore[return-value]
+
+
+def write_export(graph: nx.MultiDiGraph, fmt: str, output: Path | str) -> list[Path]:
+    """Write format ``fmt`` to the file ``output`` (or into the folder ``output``, created if need be,
+    for a folder format); return the paths written. Each file is written atomically."""
+    chosen, output = check_destination(fmt, output), Path(output)
+    rendered = chosen.render(graph)
+    files = {output / name: text for name, text in rendered.items()} if chosen.folder else {output: rendered}
+    try:
+        if chosen.folder:
+            output.mkdir(parents=True, exist_ok=True)
+        for path, text in files.items():
+            write_atomic(path, text)
+    except OSError as exc:
+        raise ActorGraphError(f"cannot write {exc.filename or output}: {exc.strerror or exc}") from None
+    return list(files)
+
+
+def _format(fmt: str) -> Format:
+    try:
+        return FORMATS[fmt]
+    except KeyError:
+        raise UsageError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}") from None

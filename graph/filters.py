@@ -81,12 +81,15 @@ class Filters:
             return False
         return self.as_of is None or edge_valid_at(data, self.as_of)
 
+    def keeps_relation(self, source: str, target: str, data: dict, default_status: str = "reported") -> bool:
+        """Whether the relation ``source -> target`` passes the filters, its actors included."""
+        return source not in self.avoid and target not in self.avoid and self.keeps(data, default_status)
+
     def apply(self, graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
         """A read-only view of ``graph`` with only the actors and relations kept (all actors but avoided ones)."""
         default = graph.graph.get("default_status", "reported")
         nodes = [n for n in graph if n not in self.avoid]
-        edges = [(u, v, k) for u, v, k, d in graph.edges(keys=True, data=True)
-                 if u not in self.avoid and v not in self.avoid and self.keeps(d, default)]
+        edges = [(u, v, k) for u, v, k, d in graph.edges(keys=True, data=True) if self.keeps_relation(u, v, d, default)]
         return _view(graph, nodes, edges)
 
     def describe(self) -> str:

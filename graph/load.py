@@ -7,9 +7,11 @@ quotes) are resolved across files. Every problem found is collected and raised o
 """
 from __future__ import annotations
 
+import gc
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,12 +54,30 @@ def data_files(data_dir: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*.yaml") if p != root / SCHEMA_FILE and p.is_file())
 
 
+@contextmanager
+def _collector_paused():
+    """Pause CPython's cycle collector: loading keeps millions of YAML nodes alive and makes no
+    garbage cycles, so the collector would only rescan them again and again (over half the
+    load time at 100,000 relations; see docs/benchmarks.md)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@_collector_paused()
 def load_dataset(data_dir: Path | str = "data", seeds_dir: Path | str | None = None,
-                 progress: Callable[[int, int], None] | None = None) -> Dataset:
+                 progress: Callable[[int, int], None] | None = None,
+                 overrides: Mapping[Path, str] | None = None) -> Dataset:
     """Load and validate the dataset in ``data_dir`` citing the documents in ``seeds_dir``.
 
-    ``progress(done, total)`` is called after each data file is read. Raises
-    :class:`~graph.errors.DataError` listing every problem when anything is invalid.
+    ``progress(done, total)`` is called after each data file is read. ``overrides`` maps data
+    files (paths inside ``data_dir``, existing or not) to text read instead of the file: how
+    an edit is checked before it is written. Raises :class:`~graph.errors.DataError` listing
+    every problem when anything is invalid.
     """
     data_dir = Path(data_dir)
     seeds_dir = Path(seeds_dir) if seeds_dir is not None else default_seeds_dir(data_dir)
@@ -67,9 +87,12 @@ def load_dataset(data_dir: Path | str = "data", seeds_dir: Path | str | None = N
     schema = _SchemaLoader(problems).load(data_dir / SCHEMA_FILE)
     documents = _load_documents(seeds_dir, problems)
     records = _Records(schema, documents, problems)
+    texts = {Path(path).resolve(): text for path, text in (overrides or {}).items()}
     paths = data_files(data_dir)
+    known = {path.resolve() for path in paths}
+    paths = sorted(paths + [Path(path) for path in (overrides or {}) if Path(path).resolve() not in known])
     for done, path in enumerate(paths, 1):
-        records.read_file(path)
+        records.read_file(path, texts.get(path.resolve()))
         if progress:
             progress(done, len(paths))
     dataset = records.resolve()
@@ -78,9 +101,19 @@ def load_dataset(data_dir: Path | str = "data", seeds_dir: Path | str | None = N
     return dataset
 
 
-def _file_root(path: Path, problems: list[Problem]) -> tuple[NodeReader, Node] | None:
+def load_vocabulary(data_dir: Path | str = "data") -> Schema:
+    """Only the vocabulary (``schema.yaml``) of a data folder; raises :class:`~graph.errors.DataError` when invalid."""
+    problems: list[Problem] = []
+    schema = _SchemaLoader(problems).load(Path(data_dir) / SCHEMA_FILE)
+    if problems:
+        raise DataError(problems)
+    return schema
+
+
+def _file_root(path: Path, problems: list[Problem], text: str | None = None) -> tuple[NodeReader, Node] | None:
     display = display_path(path)
-    text = read_text(path, display, problems)
+    if text is None:
+        text = read_text(path, display, problems)
     if text is None:
         return None
     root = compose(text, display, problems)
@@ -208,13 +241,14 @@ class _Records:
     def __init__(self, schema: Schema, documents: dict[str, Document], problems: list[Problem]):
         self.schema = schema
         self.documents = documents
-        self.normalized = {doc_id: quotes.normalize(doc.text) for doc_id, doc in documents.items()}
+        self.normalized = {doc_id: quotes.SearchableText(doc.text) for doc_id, doc in documents.items()}
+        self.default_status = schema.default_status  # a property that scans the statuses
         self.problems = problems
         self.actors: dict[str, Actor] = {}
         self.raw_relations: list[_RawRelation] = []
 
-    def read_file(self, path: Path) -> None:
-        parsed = _file_root(path, self.problems)
+    def read_file(self, path: Path, text: str | None = None) -> None:
+        parsed = _file_root(path, self.problems, text)
         if parsed is None:
             return
         reader, root = parsed
@@ -294,14 +328,14 @@ class _Records:
             reader.error(fields["type"], f"unknown relation type {rtype!r}"
                                          f"{did_you_mean(rtype, self.schema.relation_types)}")
             ok = False
-        status = values.get("status", self.schema.default_status)
+        status = values.get("status", self.default_status)
         if status not in self.schema.statuses:
             reader.error(fields["status"], f"unknown status {status!r}{did_you_mean(status, self.schema.statuses)}")
             ok = False
         elif self.schema.statuses[status].requires_claimant and "claimed_by" not in values:
             reader.error(raw.node, f"a relation with status {status!r} needs 'claimed_by': the actor who claims it")
             ok = False
-        elif status == self.schema.default_status and "claimed_by" in values:
+        elif status == self.default_status and "claimed_by" in values:
             reader.error(fields["claimed_by"], f"'claimed_by' is for claims; set the status to 'alleged' or "
                                                f"'disputed', or remove 'claimed_by'")
             ok = False

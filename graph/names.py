@@ -61,3 +61,8 @@ class ActorIndex:
 def graph_index(graph) -> ActorIndex:
     """An :class:`ActorIndex` over the actors (nodes) of a built graph."""
     return ActorIndex((node, (data["name"], *data["aliases"])) for node, data in graph.nodes(data=True))
+
+
+def resolve_actor(graph, name: str) -> str:
+    """The id of the actor of ``graph`` called ``name`` (id, name or alias); an id needs no index."""
+    return name if name in graph else graph_index(graph).resolve(name)

@@ -6,6 +6,7 @@ from pathlib import Path
 import click
 
 from ..errors import DataError
+from ..export import FORMATS
 from . import cli
 from .base import data_options, echo_json, json_option
 
@@ -33,20 +34,25 @@ def validate(source, as_json):
         click.secho("valid: " + ", ".join(f"{n} {k}" for k, n in counts.items()), fg="green")
 
 
-@cli.command()
+@cli.command(epilog="\b\nFormats:\n" + "\n".join(f"  {f.name:<10} {f.tool}" for f in FORMATS.values()))
 @data_options
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True,
-              help="Output format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write (written whole or not at all)  [default: standard output]")
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="json", show_default=True,
+              help="Output format (listed below).")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="File to write, or for csv the folder to write nodes.csv and edges.csv into (each file "
+                   "written whole or not at all)  [default: standard output]")
 def export(source, fmt, output):
-    """Export the graph (node-link JSON: the documented interchange format)."""
-    from ..atomic import write_atomic
-    from ..export import to_json
+    """Export the graph for Gephi, Neo4j, Aleph, spreadsheets and graph libraries.
 
-    text = to_json(source.graph())
-    if output:
-        write_atomic(output, text)
-        click.echo(f"wrote {output}", err=True)
-    else:
-        click.echo(text, nl=False)
+    Every actor and relation is exported with all its attributes; lists become JSON text in
+    formats that have no lists (graphml, gexf, csv).
+    """
+    from ..export import check_destination, export_text, write_export
+
+    check_destination(fmt, output)
+    graph = source.graph()
+    if output is None:
+        click.echo(export_text(graph, fmt), nl=False)
+        return
+    for path in write_export(graph, fmt, output):
+        click.echo(f"wrote {path}", err=True)

@@ -1,1 +1,172 @@
-"""(being written)"""
+"""Commands that help edit the data: add, schema, watch."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import click
+
+from ..errors import DataError, UsageError
+from . import cli
+from .base import data_options, filter_options, report_problems
+
+file_option = click.option("--file", type=click.Path(path_type=Path), metavar="FILE",
+                           help="Data file to append to: a path, or a name inside the data folder; created if "
+                                "missing  [default: the file already holding the most such entries]")
+dry_run_option = click.option("--dry-run", is_flag=True, help="Check and show the entry, but write nothing.")
+
+
+@cli.group()
+def add():
+    """Add an actor or a relation to a data file, checked with the whole dataset first.
+
+    The entry is appended to the file's list as YAML; nothing else in the file changes. If
+    the dataset with the new entry would be invalid, the problems are printed as
+    FILE:LINE:COLUMN: message and nothing is written.
+    """
+
+
+def _report(added, what: str) -> None:
+    from ..load import display_path
+
+    where = f"{display_path(added.path)}:{added.line}"
+    if added.written:
+        click.secho(f"added {what} to {where}", fg="green")
+    else:
+        click.echo(added.text, nl=False)
+        click.echo(f"would add {what} to {where} (dry run: nothing written)")
+
+
+@add.command("actor")
+@data_options
+@click.option("--name", required=True, help="The actor's usual full name.")
+@click.option("--kind", required=True, help="A kind from the vocabulary, e.g. person, government_body.")
+@click.option("--description", required=True, help="One or two sentences saying who this is.")
+@click.option("--id", "actor_id", help="Actor id, lowercase words joined by hyphens  [default: made from --name]")
+@click.option("--alias", "aliases", multiple=True, metavar="NAME", help="Another name (repeatable).")
+@click.option("--tag", "tags", multiple=True, metavar="TAG", help="A tag (repeatable).")
+@file_option
+@dry_run_option
+def add_actor(source, name, kind, description, actor_id, aliases, tags, file, dry_run):
+    """Add an actor.
+
+    Example: actorgraph add actor --name "Karim Massimov" --kind person
+    --description "Former chairman of the National Security Committee." --alias Masimov
+    """
+    from ..edit import add_actor as add_actor_entry
+
+    added = add_actor_entry(source.data_dir, source.seeds_dir, name=name, kind=kind, description=description,
+                            actor_id=actor_id, aliases=aliases, tags=tags, file=file, dry_run=dry_run)
+    _report(added, f"actor {added.entry['id']}")
+
+
+@add.command("relation")
+@data_options
+@click.option("--from", "from_", required=True, metavar="ACTOR", help="Actor id the relation reads from.")
+@click.option("--to", required=True, metavar="ACTOR", help="Actor id the relation reads to.")
+@click.option("--type", "relation_type", required=True, help="A relation type from the vocabulary, e.g. heads.")
+@click.option("--source", "documents", multiple=True, metavar="DOC",
+              help="Id of a document in sources.yaml (repeatable; paired in order with --quote).")
+@click.option("--quote", "quotes", multiple=True, metavar="TEXT",
+              help="Words copied verbatim from the matching --source document (repeatable).")
+@click.option("--status", help="reported (the default), alleged or disputed.")
+@click.option("--claimed-by", metavar="ACTOR", help="Actor id of who claims an alleged relation.")
+@click.option("--role", help="The role or title held, e.g. Chairman.")
+@click.option("--start", metavar="DATE", help="When it began: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--end", metavar="DATE", help="When it ended: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--date", metavar="DATE", help="Date of a one-off event (instead of --start/--end).")
+@click.option("--note", help="A remark for readers.")
+@click.option("--id", "relation_id", help="Explicit relation id, when the derived one would clash.")
+@file_option
+@dry_run_option
+def add_relation(source, from_, to, relation_type, documents, quotes, status, claimed_by, role, start, end, date,
+                 note, relation_id, file, dry_run):
+    """Add a relation, cited by one or more --source DOC --quote TEXT pairs.
+
+    Example: actorgraph add relation --from kassym-jomart-tokayev --to karim-massimov
+    --type dismissed --date 2022-01-06 --source DOC --quote "Massimov was dismissed"
+    """
+    from ..edit import add_relation as add_relation_entry
+
+    if len(documents) != len(quotes):
+        raise UsageError(f"give one --quote for each --source (got {len(documents)} --source, {len(quotes)} --quote)")
+    added = add_relation_entry(source.data_dir, source.seeds_dir, from_=from_, to=to, relation_type=relation_type,
+                               sources=list(zip(documents, quotes)), status=status, claimed_by=claimed_by,
+                               role=role, start=start, end=end, date=date, note=note, relation_id=relation_id,
+                               file=file, dry_run=dry_run)
+    _report(added, f"relation {from_} {relation_type} {to}")
+
+
+@cli.command()
+@data_options
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write (written whole or not at all)  [default: standard output]")
+def schema(source, output):
+    """Write a JSON Schema of data files, generated from the vocabulary, for editors.
+
+    Save it beside the data and put this first line in each data file to get completion and
+    checks while typing (VS Code YAML extension, and other editors using yaml-language-server):
+
+        # yaml-language-server: $schema=actorgraph.schema.json
+    """
+    from ..atomic import write_atomic
+    from ..editor_schema import json_schema_text
+    from ..export import check_output_file
+    from ..load import load_vocabulary
+
+    if output:
+        check_output_file(output)
+    text = json_schema_text(load_vocabulary(source.data_dir))
+    if output:
+        write_atomic(output, text)
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+@cli.command()
+@data_options
+@filter_options
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="HTML file to keep up to date  [default: build/actorgraph.html]")
+@click.option("--focus", metavar="ACTOR", help="Only ACTOR and the actors within --depth relations of it.")
+@click.option("--depth", type=int, default=None, metavar="N", help="How far from --focus to go  [default: 1]")
+@click.option("--interval", type=click.FloatRange(min=0.05), default=0.5, show_default=True, metavar="SECONDS",
+              help="How often to look for saved files.")
+@click.option("--once", is_flag=True, help="Check and render once, then exit (1 if the data is invalid).")
+def watch(source, filters, output, focus, depth, interval, once):
+    """Re-check the data and re-render the explorer page whenever a data file is saved.
+
+    Problems are printed as FILE:LINE:COLUMN: message, like validate; while the data is
+    broken the page keeps its last good version. Stop with Ctrl-C.
+    """
+    from ..render import DEFAULT_OUTPUT
+    from ..watch import Watcher, watch as watch_loop
+
+    output = output or DEFAULT_OUTPUT
+    watcher = Watcher(source.data_dir, source.seeds_dir, output, filters=filters, focus=focus, depth=depth)
+
+    def report(outcome) -> None:
+        stamp = time.strftime("%H:%M:%S")
+        if isinstance(outcome.error, DataError):
+            report_problems(outcome.error)
+        elif outcome.error is not None:
+            click.secho(f"actorgraph: {outcome.error}", err=True, fg="red")
+        if outcome.error is not None:
+            kept = f"kept the last good page {output}" if output.exists() else f"{output} not written yet"
+            click.echo(f"{stamp} {kept}", err=True)
+        else:
+            click.secho(f"{stamp} wrote {output} ({outcome.page.actors} actors, {outcome.page.relations} relations)",
+                        err=True, fg="green")
+
+    first = watcher.check()
+    if isinstance(first.error, UsageError):  # options that do not fit the data: say so and stop
+        raise first.error
+    report(first)
+    if once:
+        raise SystemExit(1 if first.error else 0)
+    click.echo(f"watching {source.data_dir} for changes (Ctrl-C to stop)", err=True)
+    try:
+        watch_loop(watcher, report, interval=interval)
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)

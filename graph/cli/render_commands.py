@@ -1,1 +1,36 @@
-"""(being written)"""
+"""The picture: ``render`` writes the interactive explorer page."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from . import cli
+from .base import data_options, filter_options
+
+
+@cli.command()
+@data_options
+@filter_options
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="HTML file to write (written whole or not at all)  [default: build/actorgraph.html]")
+@click.option("--focus", metavar="ACTOR", help="Only ACTOR and the actors within --depth relations of it.")
+@click.option("--depth", type=int, default=None, metavar="N", help="How far from --focus to go  [default: 1]")
+@click.option("--path", nargs=2, metavar="A B", help="Open the page with the shortest path from A to B shown.")
+@click.option("--open", "open_page", is_flag=True, help="Open the page in the default browser.")
+def render(source, filters, output, focus, depth, path, open_page):
+    """Write the interactive explorer: one HTML file that works offline, with no network.
+
+    In the page: search by name or alias, click an actor or relation for its details and
+    quotes, filter by category, status and date, and find the shortest path between two
+    actors. The filter options narrow what the file holds; with --as-of the page's date
+    filter starts at that date. Graphs of more than 5,000 actors need --focus.
+    """
+    from ..render import DEFAULT_OUTPUT, write_explorer
+
+    graph = source.graph()
+    output = output or DEFAULT_OUTPUT
+    page = write_explorer(graph, output, filters=filters(graph), focus=focus, depth=depth, path=path)
+    click.echo(f"wrote {output} ({page.actors} actors, {page.relations} relations)", err=True)
+    if open_page:
+        click.launch(str(output))

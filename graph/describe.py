@@ -1,0 +1,92 @@
+"""Turning a relation of the graph into a record (the JSON form of a hop) and into words.
+
+A record keeps the relation's own direction: ``from`` ``label`` ``to``, whichever way a query
+walked it.
+"""
+from __future__ import annotations
+
+import networkx as nx
+
+from .filters import parse_date
+
+RECORD_FIELDS = ("from", "to", "type", "label", "status", "claimed_by", "role", "start", "end", "date")
+
+
+def relation_record(graph: nx.MultiDiGraph, source: str, target: str, key: str) -> dict:
+    """The relation ``key`` from ``source`` to ``target`` as a JSON-ready dict.
+
+    Keys: ``id``, ``category`` and :data:`RECORD_FIELDS`, plus ``sources``, a list of
+    ``{document, title, quote}``.
+    """
+    data = graph.edges[source, target, key]
+    documents = graph.graph.get("documents", {})
+    record = {"id": key, "from": source, "to": target, "category": data["category"]}
+    record.update((name, data[name]) for name in RECORD_FIELDS[2:])
+    record["sources"] = [{"document": s["document"], "title": documents.get(s["document"], {}).get("title"),
+                          "quote": s["quote"]} for s in data["sources"]]
+    return record
+
+
+def name(graph: nx.MultiDiGraph, actor: str | None) -> str | None:
+    """The display name of ``actor`` (its id when it has none)."""
+    return None if actor is None else graph.nodes[actor].get("name") or actor
+
+
+def category_label(graph: nx.MultiDiGraph, category: str) -> str:
+    """The vocabulary's label of a relation category (the id when it has none)."""
+    return graph.graph.get("categories", {}).get(category, {}).get("label", category)
+
+
+def sentence(graph: nx.MultiDiGraph, record: dict) -> str:
+    """The relation in words, in its own direction: FROM-name label TO-name."""
+    return f"{name(graph, record['from'])} {record['label']} {name(graph, record['to'])}"
+
+
+def when(record: dict) -> str:
+    """The dates of a relation in words (empty when undated).
+
+    >>> when({"date": "2019", "start": None, "end": None}), when({"date": None, "start": None, "end": "2022-01-05"})
+    ('in 2019', 'until 2022-01-05')
+    >>> when({"date": None, "start": "1990", "end": "2019"})
+    'from 1990 to 2019'
+    """
+    if record["date"]:
+        return f"{'on' if len(record['date']) == 10 else 'in'} {record['date']}"
+    if record["start"] and record["end"]:
+        return f"from {record['start']} to {record['end']}"
+    if record["start"]:
+        return f"since {record['start']}"
+    return f"until {record['end']}" if record["end"] else ""
+
+
+def first_date(record: dict):
+    """The earliest date a relation names, as a :class:`~graph.dates.PartialDate` (None when undated)."""
+    return parse_date(record["date"] or record["start"] or record["end"])
+
+
+def is_claim(graph: nx.MultiDiGraph, record: dict) -> bool:
+    """Whether the relation is not of the default status (alleged, disputed...)."""
+    return record["status"] != graph.graph.get("default_status", "reported")
+
+
+def status_text(graph: nx.MultiDiGraph, record: dict) -> str:
+    """The status in words; a claim stands out in capitals and names its claimant:
+    ``"reported"``, ``"ALLEGED by Dan Critic"``, ``"DISPUTED"``."""
+    label = graph.graph.get("statuses", {}).get(record["status"], {}).get("label", record["status"])
+    if not is_claim(graph, record):
+        return label.lower()
+    return label.upper() + (f" by {name(graph, record['claimed_by'])}" if record["claimed_by"] else "")
+
+
+def shorten(text: str, width: int = 120) -> str:
+    """``text`` cut at a word boundary to at most ``width`` characters, with an ellipsis when cut.
+
+    >>> shorten("one two three", 9)
+    'one two…'
+    """
+    if len(text) <= width:
+        return text
+    cut = text[:width - 1]
+    if " " in cut:
+        cut = cut[:cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"

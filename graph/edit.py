@@ -1,0 +1,319 @@
+"""Adding an actor or a relation to a data file without touching anything else in it.
+
+The new entry is rendered with ``yaml.safe_dump`` and inserted as text right after the last
+entry of the file's ``actors:`` or ``relations:`` block list (or under an empty ``actors:``
+key, or as a new section at the end of the file), indented like the entries already there.
+Every other byte of the file stays as it was: comments, order, quoting, blank lines.
+
+Before anything is written, the candidate text is checked twice: parsed back, its list must
+be the old list plus exactly the new entry; and the whole dataset is loaded with the
+candidate in place of the file (:func:`graph.load.load_dataset` ``overrides``), so unknown
+actors, quotes missing from their document and duplicates are refused with the loader's own
+``FILE:LINE:COLUMN`` messages. The file is then replaced atomically.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .atomic import write_atomic
+from .errors import ActorGraphError, DataError, Problem, UsageError
+from .load import SCHEMA_FILE, data_files, display_path, load_dataset
+from .names import normalize
+
+ACTOR_ORDER = ("id", "name", "kind", "aliases", "description", "tags")
+RELATION_ORDER = ("id", "from", "to", "type", "status", "claimed_by", "role", "start", "end", "date",
+                  "sources", "note")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built in; same marks, ten times faster
+_BOM = "\ufeff"
+_BREAKS = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as a line break
+
+
+@dataclass(frozen=True)
+class Added:
+    """Where an entry went: the file, the 1-based line it starts on, the YAML text inserted, the
+    entry itself, and whether the file was written (``False`` for a dry run)."""
+
+    path: Path
+    line: int
+    text: str
+    entry: dict
+    written: bool
+
+
+class EditRejected(DataError):
+    """The dataset with the new entry would be invalid; nothing was written."""
+
+    def __init__(self, problems: list[Problem], path: Path):
+        super().__init__(problems)
+        self.path = path
+
+    def __str__(self) -> str:
+        return f"{super().__str__()}; nothing was written to {display_path(self.path)}"
+
+
+def derived_actor_id(name: str) -> str:
+    """The id an actor called ``name`` gets when none is given.
+
+    >>> derived_actor_id("Kassym-Jomart Tokáyev")
+    'kassym-jomart-tokayev'
+    """
+    return re.sub(r"[^a-z0-9]+", "-", normalize(name)).strip("-")
+
+
+def add_actor(data_dir: Path | str, seeds_dir: Path | str | None = None, *, name: str, kind: str,
+              description: str, actor_id: str | None = None, aliases: Sequence[str] = (),
+              tags: Sequence[str] = (), file: Path | str | None = None, dry_run: bool = False) -> Added:
+    """Append an actor to ``file`` (default: the data file holding the most actors) after checking the
+    whole dataset with it; ``actor_id`` defaults to :func:`derived_actor_id` of ``name``."""
+    if actor_id is None:
+        actor_id = derived_actor_id(name)
+        if not actor_id:
+            raise UsageError(f"cannot make an id from {name!r}; pass --id (lowercase words joined by hyphens)")
+    entry = {"id": actor_id, "name": name, "kind": kind, "aliases": list(aliases), "description": description,
+             "tags": list(tags)}
+    return _add(Path(data_dir), seeds_dir, "actors", entry, file, dry_run, mentions=())
+
+
+def add_relation(data_dir: Path | str, seeds_dir: Path | str | None = None, *, from_: str, to: str, relation_type: str,
+                 sources: Sequence[tuple[str, str]], status: str | None = None, claimed_by: str | None = None,
+                 role: str | None = None, start: str | None = None, end: str | None = None,
+                 date: str | None = None, note: str | None = None, relation_id: str | None = None,
+                 file: Path | str | None = None, dry_run: bool = False) -> Added:
+    """Append a relation citing ``sources`` (``(document id, quote)`` pairs) to ``file`` (default: the
+    data file holding most relations of these actors, else most relations) after checking the
+    whole dataset with it."""
+    if not sources:
+        raise UsageError("a relation needs at least one source: --source DOCUMENT --quote TEXT")
+    entry = {"id": relation_id, "from": from_, "to": to, "type": relation_type, "status": status, "claimed_by": claimed_by,
+             "role": role, "start": start, "end": end, "date": date,
+             "sources": [{"document": document, "quote": quote} for document, quote in sources], "note": note}
+    return _add(Path(data_dir), seeds_dir, "relations", entry, file, dry_run, mentions=(from_, to))
+
+
+def _add(data_dir: Path, seeds_dir, section: str, entry: dict, file, dry_run: bool,
+         mentions: Iterable[str]) -> Added:
+    if not data_dir.is_dir():
+        raise UsageError(f"data folder {display_path(data_dir)} not found; pass --data DIR")
+    entry = {name: value for name, value in entry.items() if value not in (None, [], "")}
+    path = _chosen_file(data_dir, file) if file is not None else _default_file(data_dir, section, set(mentions))
+    original = path.read_bytes() if path.exists() else b""
+    text = _decode(original, path)
+    bom = _BOM if text.startswith(_BOM) else ""
+    text = text[len(bom):]
+    spot = _spot(text, section, path)
+    inserted = spot.render(entry)
+    candidate = text[:spot.offset] + inserted + text[spot.offset:]
+    _check_only_appended(text, candidate, section, entry, path)
+    new_lines_start = spot.offset + len(spot.line_break)
+    first_line = _line_of(candidate, new_lines_start + len(spot.lead))
+    try:
+        load_dataset(data_dir, seeds_dir, overrides={path: candidate})
+    except DataError as exc:
+        moved = _Moved(path, _line_of(candidate, new_lines_start), first_line, len(_BREAKS.findall(inserted)),
+                       section[:-1])
+        raise EditRejected([moved.relocate(p) for p in exc.problems], path) from None
+    if not dry_run:
+        if (path.read_bytes() if path.exists() else b"") != original:
+            raise ActorGraphError(f"{display_path(path)} changed while the entry was being checked; run the command again")
+        write_atomic(path, (bom + candidate).encode("utf-8"))
+    return Added(path, first_line, inserted[len(spot.line_break) + len(spot.lead):], entry, not dry_run)
+
+
+def _line_of(text: str, offset: int) -> int:
+    """The 1-based line, as YAML counts lines, of character ``offset``."""
+    return len(_BREAKS.findall(text, 0, offset)) + 1
+
+
+def _decode(data: bytes, path: Path) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(f"{display_path(path)} is not UTF-8; run actorgraph validate") from None
+
+
+def _chosen_file(data_dir: Path, file: Path | str) -> Path:
+    """``file`` as typed, or inside the data folder; it must be a ``.yaml`` data file in the data folder."""
+    file = Path(file)
+    root = data_dir.resolve()
+    path = file if file.resolve().is_relative_to(root) else data_dir / file
+    if not path.resolve().is_relative_to(root) or path.resolve() == root:
+        raise UsageError(f"--file {file} is not inside the data folder {display_path(data_dir)}")
+    if path.suffix != ".yaml" or path.resolve() == (root / SCHEMA_FILE):
+        raise UsageError(f"--file {file} must be a .yaml data file (not {SCHEMA_FILE})")
+    if not path.parent.is_dir():
+        raise UsageError(f"folder {display_path(path.parent)} does not exist")
+    return path
+
+
+def _default_file(data_dir: Path, section: str, mentions: set[str]) -> Path:
+    """The data file that already holds the most entries of ``section`` (those mentioning ``mentions``
+    first) in a list entries can be appended to; else ``data/<section>.yaml``."""
+    best, best_score = None, None
+    for path in data_files(data_dir):
+        try:
+            root = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=_LOADER)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue
+        items = _section_items(root, section)
+        if items is None:
+            continue
+        score = (sum(bool(mentions & set(_scalar_values(item, ("from", "to")))) for item in items), len(items))
+        if best_score is None or score > best_score:
+            best, best_score = path, score
+    return best if best is not None else data_dir / f"{section}.yaml"
+
+
+def _section_items(root: Node | None, section: str) -> list[Node] | None:
+    """The entries of a block list ``section`` at the top of ``root`` (``[]`` for an empty key), or ``None``."""
+    value = _section_value(root, section)
+    if isinstance(value, SequenceNode) and value.flow_style is not True:
+        return value.value
+    if _is_empty(value):
+        return []
+    return None
+
+
+def _section_value(root: Node | None, section: str) -> Node | None:
+    if isinstance(root, MappingNode):
+        for key, value in root.value:
+            if isinstance(key, ScalarNode) and key.value == section:
+                return value
+    return None
+
+
+def _is_empty(node: Node | None) -> bool:
+    """Whether ``node`` is a value left out (``actors:`` and nothing else on the line)."""
+    return isinstance(node, ScalarNode) and not node.style and node.start_mark.index == node.end_mark.index
+
+
+def _scalar_values(node: Node, names: tuple[str, ...]) -> list[str]:
+    if not isinstance(node, MappingNode):
+        return []
+    return [v.value for k, v in node.value if isinstance(k, ScalarNode) and k.value in names
+            and isinstance(v, ScalarNode)]
+
+
+@dataclass(frozen=True)
+class _Spot:
+    """Where to insert: character ``offset`` and the column of the list's dashes; ``line_break`` ends a
+    last line that had none, ``lead`` goes before the entry (a new section's key, or a blank line when
+    the entries are separated by blank lines); ``newline`` is the file's line ending."""
+
+    offset: int
+    indent: int
+    newline: str
+    line_break: str = ""
+    lead: str = ""
+
+    def render(self, entry: dict) -> str:
+        dumped = yaml.dump([entry], Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False,
+                           width=float("inf"))
+        lines = dumped.split("\n")[:-1]
+        if lines[-1] == "...":  # the document end marker PyYAML adds after text that keeps its final line breaks
+            lines.pop()
+        lines = [" " * self.indent + line if line else line for line in lines]
+        return self.line_break + self.lead + "".join(line + self.newline for line in lines)
+
+
+class _Dumper(yaml.SafeDumper):
+    """``yaml.SafeDumper`` writing text of several lines as a literal block (``|``), as a person would."""
+
+
+_Dumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", text, style="|" if "\n" in text else None))
+
+
+def _spot(text: str, section: str, path: Path) -> _Spot:
+    newline = "\r\n" if "\r\n" in text else "\n"
+    where = display_path(path)
+    try:
+        root = yaml.compose(text, Loader=_LOADER)
+    except yaml.YAMLError:
+        raise UsageError(f"{where} is not valid YAML; run actorgraph validate") from None
+    if root is not None and not isinstance(root, MappingNode):
+        raise UsageError(f"{where} is not a mapping of 'actors:' and 'relations:'; pass --file another file")
+    value = _section_value(root, section)
+    if value is None:
+        return _Spot(len(text), 2, newline, _missing_break(text, len(text), newline), section + ":" + newline)
+    if isinstance(value, SequenceNode) and value.flow_style is not True and value.value:
+        offset = _after_line(text, _content_end(value.value[-1]))
+        spaced = _blank_before(text, _line_start(text, value.value[-1].start_mark.index)) and \
+            not _blank_before(text, offset)
+        return _Spot(offset, value.start_mark.column, newline, _missing_break(text, offset, newline),
+                     newline if spaced else "")
+    if _is_empty(value):
+        key = next(k for k, v in root.value if v is value)
+        offset = _after_line(text, value.end_mark.index)
+        return _Spot(offset, key.start_mark.column + 2, newline, _missing_break(text, offset, newline))
+    raise UsageError(f"'{section}:' in {where} is not a block list ('- ' entries, one per line); "
+                     f"rewrite it as one or pass --file another file")
+
+
+def _line_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
+
+
+def _blank_before(text: str, line_start: int) -> bool:
+    """Whether the line before the one starting at ``line_start`` is blank."""
+    return line_start > 0 and not text[_line_start(text, line_start - 1):line_start].strip()
+
+
+def _missing_break(text: str, offset: int, newline: str) -> str:
+    """A line break when ``offset`` is the end of a last line that has none."""
+    return newline if offset == len(text) and text and not text.endswith(("\n", "\r")) else ""
+
+
+def _content_end(node: Node) -> int:
+    """The character offset where ``node``'s own text ends (block collections end where the next token starts)."""
+    if isinstance(node, MappingNode) and node.flow_style is not True and node.value:
+        return _content_end(node.value[-1][1])
+    if isinstance(node, SequenceNode) and node.flow_style is not True and node.value:
+        return _content_end(node.value[-1])
+    return node.end_mark.index
+
+
+def _after_line(text: str, offset: int) -> int:
+    """The start of the line after the one holding ``offset`` (``offset`` itself when it starts a line)."""
+    if offset > 0 and text[offset - 1] == "\n":
+        return offset
+    end = text.find("\n", offset)
+    return len(text) if end < 0 else end + 1
+
+
+def _check_only_appended(old: str, new: str, section: str, entry: dict, path: Path) -> None:
+    """Refuse unless parsing ``new`` gives ``old`` with exactly ``entry`` added at the end of ``section``."""
+    before = yaml.load(old, Loader=_LOADER) or {}
+    expected = {**before, section: list(before.get(section) or []) + [entry]}
+    try:
+        after = yaml.load(new, Loader=_LOADER)
+    except yaml.YAMLError:
+        after = None
+    if after != expected:
+        raise UsageError(f"cannot append to {display_path(path)} without changing what is already there "
+                         f"(unusual layout); pass --file another file")
+
+
+@dataclass(frozen=True)
+class _Moved:
+    """Text of ``added`` line breaks inserted at line ``at`` of ``path``, the new entry starting at line ``entry``."""
+
+    path: Path
+    at: int
+    entry: int
+    added: int
+    what: str
+
+    def relocate(self, problem: Problem) -> Problem:
+        """``problem`` (found in the candidate) placed in the file as it is on disk, or marked as in the new entry."""
+        if problem.file != display_path(self.path) or problem.line < self.at:
+            return problem
+        if problem.line >= self.at + self.added:
+            return Problem(problem.file, problem.line - self.added, problem.column, problem.message)
+        return Problem(problem.file, max(problem.line, self.entry), problem.column,
+                       f"{problem.message} (in the new {self.what})")

@@ -1,0 +1,1 @@
+"""One module per export format; :mod:`graph.export` lists them and writes their files."""

@@ -1,0 +1,42 @@
+"""GEXF 1.2 for Gephi, with each relation's period as a time interval for Gephi's timeline.
+
+An edge's GEXF ``start``/``end`` follow actorgraph's as-of rule (:mod:`graph.dates`): it
+starts on the first day of ``start`` (or of ``date``, for a one-off event) and ends on the
+last day of ``end``; a missing side is open. The dates as written (``2022-01``) are kept in
+``start_as_written``/``end_as_written`` and ``date``. The relation type is ``relation_type``
+(GEXF reserves ``type`` for the edge direction), nodes are labelled with the actor's name and
+coloured by kind. Lists and maps are JSON text.
+"""
+from __future__ import annotations
+
+import re
+
+import networkx as nx
+
+from ..dates import PartialDate
+from .flat import flat
+
+_HEX_COLOR = re.compile(r"^#([0-9a-fA-F]{2})([0-9a-fA-F]{2})([0-9a-fA-F]{2})$")
+
+
+def to_gexf(graph: nx.MultiDiGraph) -> str:
+    """The graph as GEXF text, in dynamic mode when any relation is dated."""
+    out = nx.MultiDiGraph(mode="dynamic")
+    kinds = graph.graph.get("kinds", {})
+    for node, data in graph.nodes(data=True):
+        attributes = {**flat(data), "label": data["name"]}
+        color = _HEX_COLOR.match(kinds.get(data["kind"], {}).get("color") or "")
+        if color:
+            r, g, b = (int(part, 16) for part in color.groups())
+            attributes["viz"] = {"color": {"r": r, "g": g, "b": b, "a": 1.0}}
+        out.add_node(node, **attributes)
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        attributes = flat({**data, "id": key, "relation_type": data["type"], "start_as_written": data["start"],
+                           "end_as_written": data["end"], "type": None, "start": None, "end": None})
+        begins = data["start"] or data["date"]
+        if begins:
+            attributes["start"] = PartialDate.parse(begins).first.isoformat()
+        if data["end"]:
+            attributes["end"] = PartialDate.parse(data["end"]).last.isoformat()
+        out.add_edge(u, v, key, **attributes)
+    return "\n".join(nx.generate_gexf(out)) + "\n"

@@ -1,0 +1,607 @@
+/* actorgraph explorer: filters, search, details panel and path finder over vis-network.
+ * Every string from the data reaches the page as text (text nodes, textContent, plain-text
+ * tooltips), never as HTML. Tests and scripts read window.actorgraph. */
+(function () {
+  "use strict";
+
+  const data = JSON.parse(document.getElementById("actorgraph-data").textContent);
+  const DAY = 86400000;
+  const FADED = 0.82; // how far dimmed colours move towards white
+  const byId = (id) => document.getElementById(id);
+
+  // ---------------------------------------------------------------- helpers
+
+  /** A new element with a class and children (strings become text nodes). */
+  function el(tag, className, ...children) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    node.append(...children.filter((c) => c !== null && c !== undefined && c !== ""));
+    return node;
+  }
+
+  function button(text, className, onClick) {
+    const node = el("button", className, text);
+    node.type = "button";
+    node.addEventListener("click", onClick);
+    return node;
+  }
+
+  /** Case, diacritics and punctuation folded away, like graph.names.normalize. */
+  function normalize(text) {
+    return String(text).normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  }
+
+  function fade(hex) {
+    const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex || "");
+    if (!m) return "#e8e8e8";
+    const mix = (h) => Math.round(parseInt(h, 16) + (255 - parseInt(h, 16)) * FADED).toString(16).padStart(2, "0");
+    return "#" + mix(m[1]) + mix(m[2]) + mix(m[3]);
+  }
+
+  // ---------------------------------------------------------------- dates (see graph/dates.py)
+
+  function dayNumber(year, monthIndex, day) {
+    const date = new Date(0);
+    date.setUTCFullYear(year, monthIndex, day); // day 0 is the last day of the previous month
+    return Math.round(date.getTime() / DAY);
+  }
+
+  /** A partial ISO date (YYYY, YYYY-MM, YYYY-MM-DD) as [first day, last day] day numbers; null if absent. */
+  function partialDate(text) {
+    const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text || "");
+    if (!m) return null;
+    const year = Number(m[1]);
+    if (!m[2]) return [dayNumber(year, 0, 1), dayNumber(year, 11, 31)];
+    const month = Number(m[2]) - 1;
+    if (!m[3]) return [dayNumber(year, month, 1), dayNumber(year, month + 1, 0)];
+    const day = dayNumber(year, month, Number(m[3]));
+    return [day, day];
+  }
+
+  /** Whether something from start to end (intervals or null for open) could overlap the interval when. */
+  function validAt(start, end, when) {
+    return (start === null || start[0] <= when[1]) && (end === null || end[1] >= when[0]);
+  }
+
+  function isoDay(day) {
+    return new Date(day * DAY).toISOString().slice(0, 10);
+  }
+
+  // ---------------------------------------------------------------- data and lookups
+
+  const kinds = data.kinds;
+  const categories = data.categories;
+  const actors = new Map(data.nodes.map((n) => [n.id, n]));
+  const relations = new Map(data.edges.map((r) => [r.id, r]));
+  const relationsOf = new Map(data.nodes.map((n) => [n.id, []]));
+  for (const r of data.edges) {
+    r.interval = [partialDate(r.start || r.date), partialDate(r.end)];
+    r.visible = true;
+    relationsOf.get(r.from).push(r);
+    if (r.to !== r.from) relationsOf.get(r.to).push(r);
+  }
+  const nameOf = (id) => (actors.has(id) ? actors.get(id).name : id);
+  const kindOf = (n) => kinds[n.kind] || {label: n.kind, color: "#999999", shape: "dot"};
+  const colorOf = (r) => (categories[r.category] || {color: "#999999"}).color;
+  const isClaim = (r) => r.status !== data.default_status;
+
+  /** The relation's words read from actor ``from`` (its inverse when walked backwards). */
+  function phrase(r, from) {
+    return r.from === from || r.symmetric ? r.label : r.inverse_label;
+  }
+
+  function statusText(r) {
+    const label = (data.statuses[r.status] || {label: r.status}).label;
+    return r.claimed_by ? label + " by " + (r.claimant || nameOf(r.claimed_by)) : label;
+  }
+
+  // ---------------------------------------------------------------- network
+
+  const labelInside = (n) => data.label_inside.includes(kindOf(n).shape);
+
+  function nodeStyle(n, dim) {
+    const kind = kindOf(n);
+    const color = dim ? fade(kind.color) : kind.color;
+    const inside = labelInside(n);
+    return {
+      color: {background: color, border: dim ? "#f2f2f2" : "#ffffff",
+        highlight: {background: color, border: "#222222"}, hover: {background: color, border: "#555555"}},
+      font: inside ? {color: dim ? "#ffffff" : inkOn(kind.color), strokeWidth: 0, size: data.inside_font}
+        : {color: dim ? "#c8c8c8" : "#1f2328"},
+    };
+  }
+
+  function edgeStyle(r, dim, onPath) {
+    const color = dim ? fade(colorOf(r)) : colorOf(r);
+    return {color: {color: color, highlight: color, hover: color, inherit: false},
+      width: onPath ? 4.5 : 1.6};
+  }
+
+  const nodes = new vis.DataSet(data.nodes.map((n) => Object.assign({
+    id: n.id, label: n.name, x: n.x, y: n.y, shape: kindOf(n).shape,
+    size: n.size,
+    widthConstraint: labelInside(n) ? {maximum: data.inside_width} : false,
+    title: n.name + "\n" + kindOf(n).label + (n.aliases.length ? "\nalso: " + n.aliases.join(", ") : ""),
+  }, nodeStyle(n, false))));
+  const edges = new vis.DataSet(data.edges.map((r) => Object.assign({
+    id: r.id, from: r.from, to: r.to,
+    arrows: {to: {enabled: !r.symmetric, scaleFactor: 0.55}},
+    dashes: isClaim(r) ? [7, 5] : false,
+    smooth: r.curve ? {enabled: true, type: r.curve > 0 ? "curvedCW" : "curvedCCW", roundness: Math.abs(r.curve)}
+      : {enabled: false},
+    title: nameOf(r.from) + " " + r.label + " " + nameOf(r.to) + (r.when ? "\n" + r.when : "") +
+      (isClaim(r) ? "\n" + statusText(r) : ""),
+  }, edgeStyle(r, false, false))));
+
+  const network = new vis.Network(byId("network"), {nodes: nodes, edges: edges}, {
+    autoResize: true,
+    physics: {enabled: false},
+    layout: {improvedLayout: false},
+    nodes: {borderWidth: 2, borderWidthSelected: 3,
+      font: {size: data.big ? 12 : 14, face: "system-ui, -apple-system, Segoe UI, sans-serif",
+        strokeWidth: 4, strokeColor: "#ffffff"}},
+    edges: {smooth: false, selectionWidth: 1.5, hoverWidth: 0.8},
+    interaction: {hover: !data.big, tooltipDelay: 150, hideEdgesOnDrag: data.big, hideEdgesOnZoom: data.big,
+      multiselect: false, keyboard: false},
+  });
+
+  const state = window.actorgraph = {
+    ready: false, readyAt: null, data: data, network: network, nodes: nodes, edges: edges,
+    visible: {nodes: data.nodes.length, edges: data.edges.length},
+    when: null, path: null, selected: null,
+    partialDate: partialDate, validAt: validAt, normalize: normalize,
+  };
+
+  // ---------------------------------------------------------------- filters
+
+  const categoryOn = Object.fromEntries(Object.keys(categories).map((c) => [c, true]));
+  const hideAlleged = byId("hide-alleged");
+
+  function keeps(r) {
+    return categoryOn[r.category] !== false && !(hideAlleged.checked && isClaim(r)) &&
+      (state.when === null || validAt(r.interval[0], r.interval[1], state.when));
+  }
+
+  /** Show the relations the filters keep and the actors with one of them (or with none at all). */
+  function applyFilters() {
+    const edgeChanges = [];
+    const linked = new Set();
+    let shownEdges = 0;
+    for (const r of data.edges) {
+      const shown = keeps(r);
+      if (shown !== r.visible) edgeChanges.push({id: r.id, hidden: !shown});
+      r.visible = shown;
+      if (shown) {
+        shownEdges += 1;
+        linked.add(r.from).add(r.to);
+      }
+    }
+    const nodeChanges = [];
+    let shownNodes = 0;
+    for (const n of data.nodes) {
+      const shown = n.degree === 0 || linked.has(n.id);
+      if (shown !== (n.visible !== false)) nodeChanges.push({id: n.id, hidden: !shown});
+      n.visible = shown;
+      shownNodes += shown;
+    }
+    nodes.update(nodeChanges);
+    edges.update(edgeChanges);
+    state.visible = {nodes: shownNodes, edges: shownEdges};
+    byId("counts").textContent = "Showing " + shownNodes + " of " + data.nodes.length + " actors, " +
+      shownEdges + " of " + data.edges.length + " relations";
+    if (state.path) refreshPath();
+    if (state.selected) showSelected();
+  }
+
+  function legendItem(swatch, label, count) {
+    return el("li", null, swatch, el("span", "label", label), el("span", "count", String(count)));
+  }
+
+  const SVG = "http://www.w3.org/2000/svg"; // a namespace name, never fetched
+  const SHAPE_POINTS = {
+    square: "2,2 14,2 14,14 2,14", diamond: "8,1 15,8 8,15 1,8", triangle: "8,2 15,14 1,14",
+    triangleDown: "1,2 15,2 8,14", hexagon: "8,1 14,4.5 14,11.5 8,15 2,11.5 2,4.5",
+    star: "8,1 10,6 15,6 11,9.5 12.5,15 8,11.5 3.5,15 5,9.5 1,6 6,6", box: "1,4 15,4 15,12 1,12",
+  };
+
+  /** A small drawing of a vis-network shape in a colour, for the legend and the panel. */
+  function glyph(shape, color) {
+    const svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("viewBox", "0 0 16 16");
+    svg.setAttribute("class", "glyph");
+    let mark;
+    if (SHAPE_POINTS[shape]) {
+      mark = document.createElementNS(SVG, "polygon");
+      mark.setAttribute("points", SHAPE_POINTS[shape]);
+    } else if (shape === "ellipse" || shape === "database") {
+      mark = document.createElementNS(SVG, "ellipse");
+      for (const [k, v] of [["cx", 8], ["cy", 8], ["rx", 7.5], ["ry", 4.5]]) mark.setAttribute(k, v);
+    } else {
+      mark = document.createElementNS(SVG, "circle");
+      for (const [k, v] of [["cx", 8], ["cy", 8], ["r", 6.5]]) mark.setAttribute(k, v);
+    }
+    mark.setAttribute("fill", color);
+    svg.append(mark);
+    return svg;
+  }
+
+  /** Dark or white text, whichever reads better on a background colour. */
+  function inkOn(hex) {
+    const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex || "");
+    if (!m) return "#1f2328";
+    const [r, g, b] = [m[1], m[2], m[3]].map((h) => parseInt(h, 16));
+    return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? "#1f2328" : "#ffffff";
+  }
+
+  function buildLegend() {
+    const kindList = byId("legend-kinds");
+    for (const [id, kind] of Object.entries(kinds)) {
+      kindList.append(legendItem(glyph(kind.shape, kind.color), kind.label, data.nodes.filter((n) => n.kind === id).length));
+    }
+    const categoryList = byId("legend-categories");
+    for (const [id, category] of Object.entries(categories)) {
+      const box = el("input");
+      box.type = "checkbox";
+      box.checked = true;
+      box.dataset.category = id;
+      box.addEventListener("change", () => {
+        categoryOn[id] = box.checked;
+        applyFilters();
+      });
+      const line = el("span", "line");
+      line.style.borderColor = category.color;
+      const item = legendItem(line, category.label, data.edges.filter((r) => r.category === id).length);
+      const label = el("label");
+      label.append(box, ...item.childNodes);
+      categoryList.append(el("li", null, label));
+    }
+    const setAll = (on) => () => {
+      for (const box of categoryList.querySelectorAll("input")) {
+        box.checked = on;
+        categoryOn[box.dataset.category] = on;
+      }
+      applyFilters();
+    };
+    byId("categories-all").addEventListener("click", setAll(true));
+    byId("categories-none").addEventListener("click", setAll(false));
+    hideAlleged.addEventListener("change", applyFilters);
+  }
+
+  function buildDateFilter() {
+    let low = Infinity, high = -Infinity;
+    for (const r of data.edges) {
+      for (const interval of r.interval) {
+        if (interval) {
+          low = Math.min(low, interval[0]);
+          high = Math.max(high, interval[1]);
+        }
+      }
+    }
+    if (low === Infinity) {
+      byId("dates").hidden = true;
+      return;
+    }
+    const year = (day) => new Date(day * DAY).getUTCFullYear();
+    [low, high] = [dayNumber(year(low), 0, 1), dayNumber(year(high), 11, 31)]; // whole years
+    const on = byId("date-on"), slider = byId("date-slider"), input = byId("date-input");
+    slider.min = low;
+    slider.max = high;
+    input.min = isoDay(low);
+    input.max = isoDay(high);
+    byId("date-min").textContent = isoDay(low);
+    byId("date-max").textContent = isoDay(high);
+    const show = (day) => {
+      slider.value = day;
+      input.value = isoDay(day);
+    };
+    const setDay = (day) => {
+      on.checked = true;
+      state.when = [day, day];
+      show(day);
+      applyFilters();
+    };
+    const asOf = partialDate(data.as_of);
+    show(asOf ? asOf[0] : high);
+    if (asOf) {
+      on.checked = true;
+      state.when = asOf;
+    }
+    slider.addEventListener("input", () => setDay(Number(slider.value)));
+    input.addEventListener("change", () => {
+      const day = partialDate(input.value);
+      if (day) setDay(day[0]);
+    });
+    on.addEventListener("change", () => {
+      state.when = on.checked ? [Number(slider.value), Number(slider.value)] : null;
+      applyFilters();
+    });
+  }
+
+  // ---------------------------------------------------------------- search
+
+  const searchKeys = data.nodes.map((n) => ({
+    id: n.id, keys: [n.name, ...n.aliases, n.id].map(normalize).filter(Boolean),
+  }));
+
+  /** Actors whose name, alias or id contains the query; those starting with it first. */
+  function search(query, limit) {
+    const q = normalize(query);
+    if (!q) return [];
+    const scored = [];
+    for (const entry of searchKeys) {
+      let best = Infinity;
+      for (const key of entry.keys) {
+        if (key === q) best = Math.min(best, 0);
+        else if (key.startsWith(q)) best = Math.min(best, 1);
+        else if (key.includes(" " + q)) best = Math.min(best, 2);
+        else if (key.includes(q)) best = Math.min(best, 3);
+      }
+      if (best < Infinity) scored.push([best, nameOf(entry.id), entry.id]);
+    }
+    scored.sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1]));
+    return scored.slice(0, limit).map((s) => s[2]);
+  }
+
+  function buildSearch() {
+    const input = byId("search"), list = byId("search-results");
+    let found = [];
+    const close = () => {
+      list.hidden = true;
+      list.replaceChildren();
+    };
+    const choose = (id) => {
+      close();
+      input.value = nameOf(id);
+      selectActor(id, true);
+    };
+    input.addEventListener("input", () => {
+      found = search(input.value, 12);
+      list.replaceChildren(...found.map((id) => {
+        const n = actors.get(id);
+        const q = normalize(input.value);
+        const alias = n.aliases.find((a) => normalize(a).includes(q) && !normalize(n.name).includes(q));
+        const item = el("li", null, el("span", "label", n.name), alias ? el("span", "muted", " (" + alias + ")") : null);
+        item.setAttribute("role", "option");
+        item.addEventListener("mousedown", (event) => {
+          event.preventDefault();
+          choose(id);
+        });
+        return item;
+      }));
+      list.hidden = found.length === 0;
+    });
+    input.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && found.length) choose(found[0]);
+      if (event.key === "Escape") close();
+    });
+    input.addEventListener("blur", close);
+    const names = byId("actor-names");
+    for (const n of data.nodes) {
+      for (const name of [n.name, ...n.aliases]) {
+        const option = document.createElement("option");
+        option.value = name;
+        names.append(option);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- details panel
+
+  const panel = byId("panel"), panelBody = byId("panel-body");
+
+  function openPanel(...children) {
+    panelBody.replaceChildren(...children.filter(Boolean));
+    panel.hidden = false;
+  }
+
+  function actorButton(id) {
+    return actors.has(id) ? button(nameOf(id), "link actor", () => selectActor(id, true)) : el("span", null, id);
+  }
+
+  function quotes(r) {
+    return el("div", "quotes", ...r.sources.map((s) => el("blockquote", null,
+      el("p", null, "“" + s.quote + "”"),
+      el("cite", null, "— " + (s.title || s.document) + (s.author ? ", " + s.author : "")))));
+  }
+
+  function facts(r, withStatus) {
+    const items = [];
+    if (r.when) items.push(el("span", "when", r.when));
+    if (r.role) items.push(el("span", "role", r.role));
+    if (withStatus && isClaim(r)) items.push(el("span", "status " + r.status, statusText(r)));
+    if (!r.visible) items.push(el("span", "hidden-note", "hidden by the filters"));
+    return el("p", "facts", ...items);
+  }
+
+  function showActor(id) {
+    const n = actors.get(id);
+    const kind = kindOf(n);
+    const list = el("ol", "relations", ...relationsOf.get(id).map((r) => {
+      const other = r.from === id ? r.to : r.from;
+      const item = el("li", r.visible ? "relation" : "relation filtered",
+        el("p", "sentence", button(phrase(r, id), "link verb", () => selectRelation(r.id)), " ", actorButton(other)),
+        facts(r, true), quotes(r));
+      item.style.borderLeftColor = colorOf(r);
+      return item;
+    }));
+    openPanel(
+      el("h2", null, n.name),
+      el("p", "kind", glyph(kind.shape, kind.color), " " + kind.label),
+      n.aliases.length ? el("p", "aliases", "Also known as: " + n.aliases.join(" · ")) : null,
+      n.description ? el("p", "description", n.description) : null,
+      n.visible === false ? el("p", "hidden-note", "Hidden by the filters: none of its relations is shown.") : null,
+      el("h3", null, "Relations (" + relationsOf.get(id).length + ")"),
+      list);
+  }
+
+  function showRelation(id) {
+    const r = relations.get(id);
+    const category = categories[r.category] || {label: r.category};
+    const swatch = el("span", "line");
+    swatch.style.borderColor = colorOf(r);
+    const status = data.statuses[r.status] || {label: r.status, description: ""};
+    openPanel(
+      el("p", "kind", swatch, " " + category.label + " · " + r.type),
+      el("h2", "sentence", actorButton(r.from), " " + r.label + " ", actorButton(r.to)),
+      facts(r, false),
+      el("p", "status-line", "Status: " + status.label + (r.claimed_by ? ", claimed by " + (r.claimant || nameOf(r.claimed_by)) : "") +
+        (status.description ? " — " + status.description : "")),
+      r.note ? el("p", "note", r.note) : null,
+      el("h3", null, r.sources.length === 1 ? "Citation" : "Citations (" + r.sources.length + ")"),
+      quotes(r));
+  }
+
+  function showSelected() {
+    if (state.selected.actor) showActor(state.selected.actor);
+    else showRelation(state.selected.relation);
+  }
+
+  function selectActor(id, focus) {
+    state.selected = {actor: id};
+    if (actors.get(id).visible !== false) {
+      network.selectNodes([id]);
+      if (focus) network.focus(id, {scale: Math.max(network.getScale(), 1.1), animation: {duration: 300}});
+    } else {
+      network.unselectAll();
+    }
+    showActor(id);
+  }
+
+  function selectRelation(id) {
+    state.selected = {relation: id};
+    if (relations.get(id).visible) network.setSelection({nodes: [], edges: [id]}, {unselectAll: true, highlightEdges: false});
+    showRelation(id);
+  }
+
+  function closePanel() {
+    state.selected = null;
+    panel.hidden = true;
+    network.unselectAll();
+  }
+
+  // ---------------------------------------------------------------- path finder
+
+  const linksBetween = (a, b) => relationsOf.get(a).filter((r) => r.visible && (r.from === a ? r.to : r.from) === b);
+
+  /** The shortest chain of actors from a to b over the visible relations (either direction); null if none. */
+  function shortestPath(a, b) {
+    const parent = new Map([[a, null]]);
+    let frontier = [a];
+    while (frontier.length && !parent.has(b)) {
+      const next = [];
+      for (const u of frontier) {
+        for (const r of relationsOf.get(u)) {
+          const v = r.from === u ? r.to : r.from;
+          if (r.visible && !parent.has(v)) {
+            parent.set(v, u);
+            next.push(v);
+          }
+        }
+      }
+      frontier = next;
+    }
+    if (!parent.has(b)) return null;
+    const chain = [b];
+    while (parent.get(chain[0]) !== null) chain.unshift(parent.get(chain[0]));
+    return chain;
+  }
+
+  /** Highlight the path's actors and relations and dim the rest (no path: restore every colour). */
+  function highlight(chain) {
+    const onPath = new Set(chain || []);
+    const pathEdges = new Set();
+    if (chain) chain.slice(1).forEach((b, i) => linksBetween(chain[i], b).forEach((r) => pathEdges.add(r.id)));
+    nodes.update(data.nodes.map((n) => Object.assign({id: n.id}, nodeStyle(n, chain !== null && !onPath.has(n.id)))));
+    edges.update(data.edges.map((r) => Object.assign({id: r.id}, edgeStyle(r, chain !== null && !pathEdges.has(r.id), pathEdges.has(r.id)))));
+    return pathEdges;
+  }
+
+  function showPath(from, to, chain) {
+    const status = byId("path-status"), hops = byId("path-hops");
+    state.path = {from: from, to: to, nodes: chain, edges: chain ? [...highlight(chain)] : []};
+    if (!chain) {
+      highlight(null);
+      status.textContent = "No path between " + nameOf(from) + " and " + nameOf(to) + " among the shown relations.";
+      hops.replaceChildren();
+      return;
+    }
+    status.textContent = (chain.length - 1) + (chain.length === 2 ? " hop" : " hops") + " (over the shown relations)";
+    hops.replaceChildren(...chain.slice(1).map((b, i) => {
+      const a = chain[i];
+      const links = linksBetween(a, b).map((r) => button(phrase(r, a), "link verb", () => selectRelation(r.id)));
+      const words = links.flatMap((link, j) => (j ? [" / ", link] : [link]));
+      return el("li", "hop", actorButton(a), " ", ...words, " ", actorButton(b));
+    }));
+  }
+
+  /** Keep the current path while all its hops are still shown, else look for a new one. */
+  function refreshPath() {
+    const {from, to, nodes: chain} = state.path;
+    const intact = chain && chain.slice(1).every((b, i) => linksBetween(chain[i], b).length > 0);
+    showPath(from, to, intact ? chain : shortestPath(from, to));
+  }
+
+  /** The actor a typed name means: its id, or the one actor with that name or alias. */
+  function resolve(text) {
+    if (actors.has(text)) return text;
+    const q = normalize(text);
+    const exact = searchKeys.filter((e) => e.keys.includes(q)).map((e) => e.id);
+    if (exact.length === 1) return exact[0];
+    const found = search(text, 2);
+    return found.length === 1 ? found[0] : null;
+  }
+
+  function findPath() {
+    const status = byId("path-status");
+    const ends = ["path-from", "path-to"].map((id) => [byId(id).value, resolve(byId(id).value)]);
+    const unknown = ends.find(([text, id]) => id === null);
+    if (unknown) {
+      status.textContent = unknown[0] ? "No single actor matches “" + unknown[0] + "”." : "Pick two actors.";
+      return;
+    }
+    showPath(ends[0][1], ends[1][1], shortestPath(ends[0][1], ends[1][1]));
+  }
+
+  function clearPath() {
+    state.path = null;
+    highlight(null);
+    byId("path-status").textContent = "";
+    byId("path-hops").replaceChildren();
+  }
+
+  // ---------------------------------------------------------------- start
+
+  buildLegend();
+  buildDateFilter();
+  buildSearch();
+  byId("path-find").addEventListener("click", findPath);
+  byId("path-clear").addEventListener("click", clearPath);
+  for (const id of ["path-from", "path-to"]) {
+    byId(id).addEventListener("keydown", (event) => {
+      if (event.key === "Enter") findPath();
+    });
+  }
+  byId("panel-close").addEventListener("click", closePanel);
+  byId("fit").addEventListener("click", () => network.fit({animation: {duration: 300}}));
+  network.on("click", (event) => {
+    if (event.nodes.length) selectActor(event.nodes[0], false);
+    else if (event.edges.length) selectRelation(event.edges[0]);
+    else closePanel();
+  });
+  if (data.path) {
+    byId("path-from").value = nameOf(data.path[0]);
+    byId("path-to").value = nameOf(data.path[data.path.length - 1]);
+    state.path = {from: data.path[0], to: data.path[data.path.length - 1], nodes: data.path};
+  }
+  applyFilters();
+  if (data.path) byId("path-hops").scrollIntoView({block: "nearest"});
+  Object.assign(state, {selectActor: selectActor, selectRelation: selectRelation, shortestPath: shortestPath});
+  network.once("afterDrawing", () => {
+    state.ready = true;
+    state.readyAt = performance.now();
+    document.body.dataset.ready = "true";
+  });
+  network.fit({animation: false});
+  network.moveTo({scale: network.getScale() * 0.95}); // room for the labels of the outermost actors
+})();

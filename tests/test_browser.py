@@ -1,0 +1,297 @@
+"""The explorer page in a real browser (headless Chromium driven by Playwright).
+
+Every page is opened with all requests recorded and every non-``file:`` one blocked; after each
+test the page must have made no such request and logged no console error. One browser serves
+the whole session and each dataset is rendered once. Without chromium these tests skip, unless
+CI=true, where they fail.
+"""
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from graph import build_graph, load_dataset
+from graph.dates import PartialDate, valid_at
+from graph.paths import find_paths
+from graph.render import build_page
+
+from .test_render import CANARY_NAME, CANARY_QUOTE, canary_dataset
+
+CHROMIUM = os.environ.get("ACTORGRAPH_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run", "--disable-sync"]
+READY = "window.actorgraph && window.actorgraph.ready"
+
+
+def _unavailable(message: str):
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{message}; CI=true, so the browser tests must run")
+    pytest.skip(f"{message}; browser tests skipped")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM:
+        _unavailable("chromium is not installed (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("the playwright package is not installed (pip install -e '.[test]')")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory, shipped_graph):
+    """Render each dataset once; returns a function giving the file of a named page."""
+    folder = tmp_path_factory.mktemp("pages")
+    small = build_graph(load_dataset(_small_dataset(folder / "small")))
+    canary = build_graph(load_dataset(canary_dataset(folder / "canary")))
+    makers = {
+        "shipped": lambda: build_page(shipped_graph),
+        "small": lambda: build_page(small),
+        "small-path": lambda: build_page(small, path=("Carol", "dan")),
+        "canary": lambda: build_page(canary, focus="attacker"),
+    }
+    made: dict[str, Path] = {}
+
+    def page_file(name: str) -> Path:
+        if name not in made:
+            made[name] = folder / f"{name}.html"
+            made[name].write_text(makers[name]().html, encoding="utf-8")
+        return made[name]
+
+    return page_file
+
+
+def _small_dataset(root: Path) -> Path:
+    from .conftest import SMALL_ACTORS, write_dataset
+
+    return write_dataset(root, {"actors.yaml": SMALL_ACTORS, "relations.yaml": """\
+        relations:
+          - {from: alice, to: bob, type: sibling_of, sources: [{document: doc, quote: is the sister of Bob Example}]}
+          - {from: alice, to: council, type: heads, role: Chair, end: "2022-01-05",
+             sources: [{document: doc, quote: "Alice Example, the chair of the Example Council"}]}
+          - {from: alice, to: carol, type: dismissed, date: "2022-01-05",
+             sources: [{document: doc, quote: On 5 January 2022 Alice dismissed Carol Sample.}]}
+          - {from: dan, to: bob, type: accused, status: alleged, claimed_by: dan,
+             sources: [{document: doc, quote: "According to Dan Critic, Bob Example took bribes."}]}
+          - {from: carol, to: bob, type: met_with, date: "2021",
+             sources: [{document: doc, quote: "Carol \\"the quiet one\\" Sample - a former deputy - met Bob in 2021."}]}
+          - {from: bob, to: carol, type: associated_with,
+             sources: [{document: doc, quote: "Carol \\"the quiet one\\" Sample - a former deputy - met Bob in 2021."}]}
+        """})
+
+
+class Opened:
+    """A page opened on a file, with what it asked for from outside and what it logged as an error."""
+
+    def __init__(self, browser, file: Path):
+        self.page = browser.new_page(viewport={"width": 1440, "height": 900})
+        self.blocked: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.route("**/*", self._route)
+        self.page.goto(file.as_uri())
+        self.page.wait_for_function(READY, timeout=20_000)
+
+    def _route(self, route):
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort()
+
+    def js(self, expression: str, argument=None):
+        return self.page.evaluate(expression, argument)
+
+    def click_actor(self, actor: str) -> None:
+        """A real mouse click on the actor's shape in the canvas."""
+        x, y = self.js("""id => { const n = actorgraph.network, p = n.canvasToDOM(n.getPositions([id])[id]);
+            const box = document.getElementById("network").getBoundingClientRect();
+            return [box.left + p.x, box.top + p.y]; }""", actor)
+        self.page.mouse.click(x, y)
+
+    def shown_edges(self) -> set[str]:
+        return set(self.js("actorgraph.edges.get({filter: e => !e.hidden}).map(e => e.id)"))
+
+    def panel_text(self) -> str:
+        return self.page.locator("#panel").inner_text()
+
+
+@pytest.fixture
+def open_page(browser, pages):
+    """Open a named page; after the test, assert it made no outside request and logged no error."""
+    opened: list[Opened] = []
+
+    def open_named(name: str) -> Opened:
+        opened.append(Opened(browser, pages(name)))
+        return opened[-1]
+
+    yield open_named
+    for page in opened:
+        page.page.close()
+        assert page.blocked == [] and page.errors == []
+
+
+def test_shipped_graph_shows_every_actor_and_relation(open_page, shipped_graph):
+    page = open_page("shipped")
+    counts = page.js("[actorgraph.visible, actorgraph.nodes.length, actorgraph.edges.length]")
+    n, m = shipped_graph.number_of_nodes(), shipped_graph.number_of_edges()
+    assert counts == [{"nodes": n, "edges": m}, n, m]
+    assert page.page.locator("#counts").inner_text() == f"Showing {n} of {n} actors, {m} of {m} relations"
+
+
+def test_date_filter_shows_who_chairs_the_security_council(open_page, shipped_graph):
+    chairs = {key: source for source, target, key, data in shipped_graph.edges(keys=True, data=True)
+              if target == "security-council" and data["type"] == "heads"}
+    assert set(chairs.values()) == {"nursultan-nazarbayev", "kassym-jomart-tokayev"}
+    page = open_page("shipped")
+
+    def chair_shown() -> set[str]:
+        return {chairs[key] for key in page.shown_edges() & chairs.keys()}
+
+    page.page.fill("#date-input", "2021-12-31")
+    assert page.page.locator("#date-on").is_checked()
+    assert chair_shown() == {"nursultan-nazarbayev"}
+    page.page.fill("#date-input", "2022-01-31")
+    page.page.locator("#date-slider").press("ArrowRight")  # the slider, one day on: 2022-02-01
+    assert page.page.locator("#date-input").input_value() == "2022-02-01"
+    assert chair_shown() == {"kassym-jomart-tokayev"}
+    page.page.locator("#date-on").uncheck()
+    assert chair_shown() == {"nursultan-nazarbayev", "kassym-jomart-tokayev"}
+
+
+def test_page_applies_the_same_date_rule_as_python(open_page):
+    texts = ["2021", "2021-12", "2021-12-31", "2022", "2022-01", "2022-01-04", "2022-01-05", "2022-01-06",
+             "2022-02", "2020-02", "2020-02-29", "1999-12-31"]
+    cases = [(s, e, w) for s, e, w in itertools.product([None, *texts], [None, *texts], texts)]
+    page = open_page("small")
+    in_page = page.js("cases => cases.map(([s, e, w]) => actorgraph.validAt(actorgraph.partialDate(s), "
+                      "actorgraph.partialDate(e), actorgraph.partialDate(w)))", cases)
+    date = PartialDate.parse
+    expected = [valid_at(s and date(s), e and date(e), date(w)) for s, e, w in cases]
+    assert in_page == expected
+
+
+def test_clicking_an_actor_opens_its_panel_with_quotes(open_page, shipped_graph):
+    page = open_page("shipped")
+    page.click_actor("kassym-jomart-tokayev")
+    assert page.js("actorgraph.selected") == {"actor": "kassym-jomart-tokayev"}
+    assert page.js("actorgraph.network.getSelectedNodes()") == ["kassym-jomart-tokayev"]
+    text = page.panel_text()
+    assert "Kassym-Jomart Tokayev" in text and "Person" in text
+    chair = next(iter(shipped_graph.get_edge_data("kassym-jomart-tokayev", "security-council").values()))
+    cited = chair["sources"][0]
+    assert cited["quote"] in text and shipped_graph.graph["documents"][cited["document"]]["title"] in text
+
+
+def test_actor_panel_lists_relations_in_date_order_and_a_relation_shows_its_citation(open_page):
+    page = open_page("small")
+    page.click_actor("bob")
+    sentences = page.page.locator("#panel li.relation .sentence").all_inner_texts()
+    assert sentences == ["met with Carol Sample", "sibling of Alice Example", "associated with Carol Sample",
+                         "was accused by Dan Critic"]
+    assert "Alleged by Dan Critic" in page.page.locator("#panel li.relation").nth(3).text_content()
+    page.page.locator("#panel li.relation .verb").nth(3).click()
+    assert page.js("actorgraph.selected") == {"relation": "dan/accused/bob"}
+    text = page.panel_text()
+    assert "Dan Critic accused Bob Example" in text and "Status: Alleged, claimed by Dan Critic" in text
+    assert "According to Dan Critic, Bob Example took bribes." in text and "The doc document" in text
+
+
+def test_clicking_a_relation_in_the_graph_shows_its_citation(open_page):
+    page = open_page("small")
+    x, y = page.js("""() => { const n = actorgraph.network, p = n.getPositions(["alice", "council"]);
+        const d = n.canvasToDOM({x: (p.alice.x + p.council.x) / 2, y: (p.alice.y + p.council.y) / 2});
+        const box = document.getElementById("network").getBoundingClientRect();
+        return [box.left + d.x, box.top + d.y]; }""")
+    page.page.mouse.click(x, y)
+    assert page.js("actorgraph.selected") == {"relation": "alice/heads/council#chair"}
+    assert "Alice Example, the chair of the Example Council" in page.panel_text()
+
+
+def test_category_and_claim_filters_hide_relations(open_page):
+    page = open_page("small")
+    page.page.get_by_label("Family").uncheck()
+    assert "alice/sibling_of/bob" not in page.shown_edges() and page.js("actorgraph.visible.edges") == 5
+    page.page.get_by_label("Hide alleged and disputed").check()
+    assert "dan/accused/bob" not in page.shown_edges()
+    assert page.js("actorgraph.nodes.get('dan').hidden") is True  # dan has no relation left on show
+    page.page.get_by_role("button", name="All", exact=True).click()
+    page.page.get_by_label("Hide alleged and disputed").uncheck()
+    assert len(page.shown_edges()) == 6
+
+
+def test_path_finder_highlights_and_lists_the_hops(open_page):
+    page = open_page("small")
+    page.page.fill("#path-from", "Carol")
+    page.page.fill("#path-to", "Dan Critic")
+    page.page.click("#path-find")
+    assert page.js("actorgraph.path.nodes") == ["carol", "bob", "dan"]
+    hops = page.page.locator("#path-hops li").all_inner_texts()
+    assert hops == ["Carol Sample met with / associated with Bob Example", "Bob Example was accused by Dan Critic"]
+    widths = page.js("Object.fromEntries(actorgraph.edges.get().map(e => [e.id, e.width]))")
+    on_path = {"carol/met_with/bob@2021", "bob/associated_with/carol", "dan/accused/bob"}
+    assert {edge for edge, width in widths.items() if width > 3} == on_path
+    page.page.get_by_label("Association").uncheck()  # the path loses its first hop: found again
+    assert page.js("actorgraph.path.nodes") == ["carol", "alice", "bob", "dan"]
+    page.page.click("#path-clear")
+    assert page.js("actorgraph.path") is None and max(page.js("actorgraph.edges.get().map(e => e.width)")) < 3
+
+
+def test_path_finder_agrees_with_the_path_command_on_the_shipped_graph(open_page, shipped_graph):
+    expected = find_paths(shipped_graph, "samat-abish", "csto")["shortest_length"]
+    page = open_page("shipped")
+    chain = page.js("actorgraph.shortestPath('samat-abish', 'csto')")
+    assert len(chain) - 1 == expected
+    assert all(shipped_graph.has_edge(a, b) or shipped_graph.has_edge(b, a) for a, b in zip(chain, chain[1:]))
+
+
+def test_path_option_opens_the_page_with_the_path_shown(open_page):
+    page = open_page("small-path")
+    assert page.js("actorgraph.path.nodes") == ["carol", "bob", "dan"]
+    assert page.page.locator("#path-from").input_value() == "Carol Sample"
+    assert page.page.locator("#path-hops li").count() == 2
+
+
+def test_search_finds_an_actor_by_alias(open_page):
+    page = open_page("shipped")
+    page.page.fill("#search", "knb")
+    assert page.page.locator("#search-results li").first.inner_text().startswith("National Security Committee")
+    page.page.press("#search", "Enter")
+    assert page.js("actorgraph.network.getSelectedNodes()") == ["national-security-committee"]
+    assert "National Security Committee of Kazakhstan" in page.panel_text()
+
+
+def test_hostile_data_shows_as_text_and_never_runs(open_page):
+    page = open_page("canary")
+    assert page.page.locator("h1").inner_text() == f"actorgraph: around {CANARY_NAME}"
+    page.page.fill("#search", "svg onload")
+    assert CANARY_NAME in page.page.locator("#search-results").inner_text()
+    page.page.press("#search", "Enter")
+    text = page.panel_text()
+    assert CANARY_NAME in text and "javascript:window.__xss=3" in text and CANARY_QUOTE in text
+    assert page.page.locator("#panel a, #panel img, #panel script, #panel svg[onload]").count() == 0
+    page.page.locator("#panel li.relation .verb").first.click()
+    assert "<script>window.__xss=7</script>" in page.panel_text()
+    page.click_actor("attacker")  # and hover, for the tooltip
+    page.page.wait_for_timeout(400)
+    assert page.js("window.__xss") is None
+
+
+def test_content_security_policy_blocks_injected_markup(open_page):
+    """Defence in depth: even markup that did reach the DOM could neither run nor load anything."""
+    page = open_page("small")
+    page.js("""() => document.body.insertAdjacentHTML("beforeend",
+        '<img src="https://example.invalid/x.png" onerror="window.__xss = 1">')""")
+    page.page.wait_for_timeout(300)
+    assert page.js("window.__xss") is None and page.blocked == []
+    page.errors.clear()  # the browser reports the violations it blocked
