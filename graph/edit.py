@@ -101,12 +101,8 @@ def _add(data_dir: Path, seeds_dir, section: str, entry: dict, file, dry_run: bo
     if not data_dir.is_dir():
         raise UsageError(f"data folder {display_path(data_dir)} not found; pass --data DIR")
     entry = {name: value for name, value in entry.items() if value not in (None, [], "")}
-    path = _chosen_file(data_dir, file) if file is not None else _default_file(data_dir, section, set(mentions))
-    original = path.read_bytes() if path.exists() else b""
-    text = _decode(original, path)
-    bom = _BOM if text.startswith(_BOM) else ""
-    text = text[len(bom):]
-    spot = _spot(text, section, path)
+    paths = [_chosen_file(data_dir, file)] if file is not None else _candidates(data_dir, section, set(mentions))
+    path, original, bom, text, spot = _placed(paths, section)
     inserted = spot.render(entry)
     candidate = text[:spot.offset] + inserted + text[spot.offset:]
     _check_only_appended(text, candidate, section, entry, path)
@@ -123,6 +119,25 @@ def _add(data_dir: Path, seeds_dir, section: str, entry: dict, file, dry_run: bo
             raise ActorGraphError(f"{display_path(path)} changed while the entry was being checked; run the command again")
         write_atomic(path, (bom + candidate).encode("utf-8"))
     return Added(path, first_line, inserted[len(spot.line_break) + len(spot.lead):], entry, not dry_run)
+
+
+def _placed(paths: list[Path], section: str) -> tuple[Path, bytes, str, str, _Spot]:
+    """The first of ``paths`` that can take an entry: its path, bytes, byte order mark, text and spot.
+    Raises the last file's :class:`UsageError` when none can."""
+    for path in paths[:-1]:
+        try:
+            return _read_and_place(path, section)
+        except UsageError:
+            continue
+    return _read_and_place(paths[-1], section)
+
+
+def _read_and_place(path: Path, section: str) -> tuple[Path, bytes, str, str, _Spot]:
+    original = path.read_bytes() if path.exists() else b""
+    text = _decode(original, path)
+    bom = _BOM if text.startswith(_BOM) else ""
+    text = text[len(bom):]
+    return path, original, bom, text, _spot(text, section, path)
 
 
 def _line_of(text: str, offset: int) -> int:
@@ -151,32 +166,35 @@ def _chosen_file(data_dir: Path, file: Path | str) -> Path:
     return path
 
 
-def _default_file(data_dir: Path, section: str, mentions: set[str]) -> Path:
-    """The data file that already holds the most entries of ``section`` (those mentioning ``mentions``
-    first) in a list entries can be appended to; else ``data/<section>.yaml``."""
-    best, best_score = None, None
+def _candidates(data_dir: Path, section: str, mentions: set[str]) -> list[Path]:
+    """Data files to try, best first: those with a top-level ``section:`` block list, by how many of their
+    entries mention ``mentions`` and then by how many entries they hold; ``data/<section>.yaml`` last.
+
+    Files are scanned as text (a full parse of every file would cost as much as loading the dataset);
+    the chosen file is then parsed properly before anything is inserted.
+    """
+    key = re.compile(rf"^{section}:[ \t]*(?:#.*)?$", re.M)
+    mention = re.compile(rf"\b(?:from|to):[ \t]*['\"]?(?:{'|'.join(map(re.escape, mentions))})['\"]?(?=[\s,}}]|$)") \
+        if mentions else None
+    scored = []
     for path in data_files(data_dir):
         try:
-            root = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=_LOADER)
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
             continue
-        items = _section_items(root, section)
-        if items is None:
+        found = key.search(text)
+        if not found:
             continue
-        score = (sum(bool(mentions & set(_scalar_values(item, ("from", "to")))) for item in items), len(items))
-        if best_score is None or score > best_score:
-            best, best_score = path, score
-    return best if best is not None else data_dir / f"{section}.yaml"
-
-
-def _section_items(root: Node | None, section: str) -> list[Node] | None:
-    """The entries of a block list ``section`` at the top of ``root`` (``[]`` for an empty key), or ``None``."""
-    value = _section_value(root, section)
-    if isinstance(value, SequenceNode) and value.flow_style is not True:
-        return value.value
-    if _is_empty(value):
-        return []
-    return None
+        rest = text[found.end():]
+        next_key = re.search(r"^[^\s#-]", rest, re.M)
+        region = rest[:next_key.start()] if next_key else rest
+        dashes = [len(indent) for indent in re.findall(r"^([ \t]*)-(?:[ \t]|$)", region, re.M)]
+        entries = dashes.count(min(dashes)) if dashes else 0
+        mentioned = len(mention.findall(region)) if mention else 0
+        scored.append(((mentioned, entries), path))
+    ranked = [path for _, path in sorted(scored, key=lambda item: item[0], reverse=True)]
+    fallback = data_dir / f"{section}.yaml"
+    return [path for path in ranked if path != fallback] + [fallback]
 
 
 def _section_value(root: Node | None, section: str) -> Node | None:

@@ -6,8 +6,8 @@ whole or not at all.
 """
 from __future__ import annotations
 
+import importlib
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,12 +15,6 @@ import networkx as nx
 
 from .atomic import write_atomic
 from .errors import ActorGraphError, UsageError
-from .exporters.cypher import to_cypher
-from .exporters.cytoscape import to_cytoscape_json
-from .exporters.ftm import to_ftm_lines
-from .exporters.gexf import to_gexf
-from .exporters.graphml import to_graphml
-from .exporters.tables import to_csv_files
 
 NODE_FIELDS = ("id", "name", "kind", "aliases", "description")
 EDGE_FIELDS = ("source", "target", "key", "type", "category", "label", "status", "claimed_by",
@@ -39,22 +33,31 @@ def to_json(graph: nx.MultiDiGraph) -> str:
 
 @dataclass(frozen=True)
 class Format:
-    """An export format: ``render`` gives the text of one file, or ``{file name: text}`` when ``folder``."""
+    """An export format. ``renderer`` names (``module:function``, imported only when used, so the
+    command line starts fast) the function giving the text of one file, or ``{file name: text}``
+    when ``folder``."""
 
     name: str
     tool: str
-    render: Callable[[nx.MultiDiGraph], str | dict[str, str]]
+    renderer: str
     folder: bool = False
+
+    def render(self, graph: nx.MultiDiGraph) -> str | dict[str, str]:
+        module, function = self.renderer.split(":")
+        return getattr(importlib.import_module(module, __package__), function)(graph)
 
 
 FORMATS = {f.name: f for f in (
-    Format("json", "NetworkX node-link JSON: actorgraph's interchange format, Python and D3", to_json),
-    Format("graphml", "GraphML: yEd, igraph, Cytoscape desktop, most graph libraries", to_graphml),
-    Format("gexf", "GEXF 1.2 with time intervals: Gephi (timeline)", to_gexf),
-    Format("cytoscape", "Cytoscape.js elements JSON (.cyjs): Cytoscape.js, Cytoscape desktop", to_cytoscape_json),
-    Format("csv", "nodes.csv + edges.csv: spreadsheets, neo4j-admin database import", to_csv_files, folder=True),
-    Format("cypher", "Cypher script: Neo4j (cypher-shell -f, Neo4j Browser)", to_cypher),
-    Format("ftm", "FollowTheMoney entities, JSON lines: Aleph, ftm tools", to_ftm_lines),
+    Format("json", "NetworkX node-link JSON: actorgraph's interchange format, Python and D3", ".export:to_json"),
+    Format("graphml", "GraphML: yEd, igraph, Cytoscape desktop, most graph libraries",
+           ".exporters.graphml:to_graphml"),
+    Format("gexf", "GEXF 1.2 with time intervals: Gephi (timeline)", ".exporters.gexf:to_gexf"),
+    Format("cytoscape", "Cytoscape.js elements JSON (.cyjs): Cytoscape.js, Cytoscape desktop",
+           ".exporters.cytoscape:to_cytoscape_json"),
+    Format("csv", "nodes.csv + edges.csv: spreadsheets, neo4j-admin database import",
+           ".exporters.tables:to_csv_files", folder=True),
+    Format("cypher", "Cypher script: Neo4j (cypher-shell -f, Neo4j Browser)", ".exporters.cypher:to_cypher"),
+    Format("ftm", "FollowTheMoney entities, JSON lines: Aleph, ftm tools", ".exporters.ftm:to_ftm_lines"),
 )}
 
 

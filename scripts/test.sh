@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Installs everything the tests need (Debian's chromium for the browser tests, the package
-# with its test extras in .venv) and runs the whole test suite.
+# Installs everything the tests need (Debian's chromium for the browser tests, ICU headers for
+# followthemoney's PyICU, the package with its test extras in .venv) and runs the whole test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v chromium >/dev/null 2>&1; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+dpkg -s libicu-dev >/dev/null 2>&1 || missing+=(libicu-dev)
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+if [ ${#missing[@]} -gt 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install -q --disable-pip-version-check -e '.[test]'

@@ -24,7 +24,9 @@ from .test_render import CANARY_NAME, CANARY_QUOTE, canary_dataset
 CHROMIUM = os.environ.get("ACTORGRAPH_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run", "--disable-sync"]
-READY = "window.actorgraph && window.actorgraph.ready"
+# A function, not an expression: Playwright evals a function once and then calls it, but evals an
+# expression on every poll, which the page's CSP blocks (small pages get ready after settling).
+READY = "() => window.actorgraph && window.actorgraph.ready"
 
 
 def _unavailable(message: str):
@@ -147,6 +149,21 @@ def test_shipped_graph_shows_every_actor_and_relation(open_page, shipped_graph):
     n, m = shipped_graph.number_of_nodes(), shipped_graph.number_of_edges()
     assert counts == [{"nodes": n, "edges": m}, n, m]
     assert page.page.locator("#counts").inner_text() == f"Showing {n} of {n} actors, {m} of {m} relations"
+
+
+OVERLAPS = """() => { const n = actorgraph.network, boxes = actorgraph.data.nodes.map((a) => n.getBoundingBox(a.id));
+    return boxes.filter((p, i) => boxes.slice(i + 1).some((q) =>
+        p.left < q.right && q.left < p.right && p.top < q.bottom && q.top < p.bottom)).length; }"""
+
+
+def test_a_small_page_pushes_overlapping_actors_apart_then_holds_still(open_page):
+    page = open_page("shipped")
+    settled = page.js("actorgraph.network.getPositions()")
+    page.page.wait_for_timeout(300)
+    assert page.js("actorgraph.network.getPositions()") == settled  # the physics is off once ready
+    overlapping = page.js(OVERLAPS)
+    page.js("actorgraph.nodes.update(actorgraph.data.nodes.map((a) => ({id: a.id, x: a.x, y: a.y})))")
+    assert overlapping < page.js(OVERLAPS) / 2  # fewer than half as many as where Python put them
 
 
 def test_date_filter_shows_who_chairs_the_security_council(open_page, shipped_graph):

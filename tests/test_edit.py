@@ -138,7 +138,8 @@ def test_empty_list_key_and_missing_section_and_missing_file(tmp_path):
 
 def test_flow_style_list_is_refused_with_file_and_skipped_by_default(tmp_path):
     data = write_dataset(tmp_path, {"a.yaml": "actors: [{id: alice, name: Alice, kind: person, description: x}]\n",
-                                    "b.yaml": "actors: !!null\n"})
+                                    "b.yaml": "actors: !!null\n",
+                                    "c.yaml": "actors:\n  [{id: carol, name: Carol, kind: person, description: z}]\n"})
     before = snapshot(data)
     result = run(data, "add", "actor", "--name", "Bob", "--kind", "person", "--description", "y", "--file", "a.yaml")
     assert result.exit_code == 2 and "is not a block list" in result.output and "pass --file" in result.output
@@ -173,6 +174,19 @@ def test_default_relation_file_is_the_one_about_these_actors(tmp_path):
     added = add_relation(data, from_="alice", to="council", relation_type="heads", role="Chair",
                          sources=[("doc", "Alice Example, the chair of the Example Council")])
     assert added.path.name == "family.yaml"
+
+
+def test_best_file_that_cannot_take_the_entry_gives_way_to_the_next(tmp_path):
+    data = write_dataset(tmp_path, {
+        "actors.yaml": SMALL_ACTORS,
+        "flow.yaml": "relations:\n  [{from: alice, to: bob, type: sibling_of, "
+                     "sources: [{document: doc, quote: is the sister of Bob Example}]}]\n",
+        "other.yaml": "relations:\n  - {from: carol, to: bob, type: met_with, "
+                      "sources: [{document: doc, quote: met Bob in 2021}]}\n",
+    })
+    added = add_relation(data, from_="alice", to="council", relation_type="heads",
+                         sources=[("doc", "Alice Example, the chair of the Example Council")])
+    assert added.path.name == "other.yaml"
 
 
 @pytest.mark.parametrize("args, message", [

@@ -7,7 +7,9 @@ import copy
 import hashlib
 import json
 import math
+import random
 import re
+import statistics
 from html import unescape
 
 import networkx as nx
@@ -215,31 +217,51 @@ def test_graphs_too_big_for_a_page_are_refused_with_a_way_to_narrow_them():
 
 # ---------------------------------------------------------------- layout
 
-def _overlap(a, b, box_a, box_b) -> bool:
-    centre_a, centre_b = (a[0], a[1] + box_a[2]), (b[0], b[1] + box_b[2])
-    return all(abs(centre_a[i] - centre_b[i]) < (box_a[i] + box_b[i]) / 2 - 1e-3 for i in (0, 1))
+def _extent(points, boxes):
+    """Left, top, right and bottom of the drawings (shape and label) of actors at ``points``."""
+    sides = [(x - w / 2, y + dy - h / 2, x + w / 2, y + dy + h / 2) for (x, y), (w, h, dy) in zip(points, boxes)]
+    return tuple(f(side[i] for side in sides) for f, i in ((min, 0), (min, 1), (max, 2), (max, 3)))
 
 
-def test_layout_is_stable_and_keeps_labels_and_groups_apart(small_graph):
+def test_layout_is_the_same_for_the_same_graph_whatever_the_random_state(small_graph):
+    random.seed(1)
+    first = layout(small_graph, footprints(small_graph))
+    random.seed(2)
+    assert layout(small_graph, footprints(small_graph)) == first and set(first) == set(small_graph)
+    assert all(math.isfinite(c) for p in first.values() for c in p)
+    assert random.random() == random.Random(2).random()  # the shared generator is left alone
+
+
+def test_layout_spaces_relations_lays_groups_wide_and_keeps_them_apart(small_graph):
     graph = nx.MultiDiGraph(small_graph)
-    for i in range(6):  # a second group, and a star of long names around a hub
-        graph.add_node(f"spoke{i}", name=f"A rather long organisation name {i}", kind="organization", aliases=[])
-        graph.add_edge("hub", f"spoke{i}")
-    graph.nodes["hub"].update(name="Hub", kind="person", aliases=[])
+    for i in range(8):  # a second group: a chain of long names
+        graph.add_node(f"link{i}", name=f"A rather long organisation name {i}", kind="organization", aliases=[])
+        if i:
+            graph.add_edge(f"link{i - 1}", f"link{i}")
+    graph.add_node("loner", name="Loner", kind="person", aliases=[])
     boxes = footprints(graph)
     pos = layout(graph, boxes)
-    assert pos == layout(graph, boxes) and set(pos) == set(graph)
-    assert all(math.isfinite(c) for p in pos.values() for c in p)
-    nodes = list(graph)
-    clashes = [(a, b) for i, a in enumerate(nodes) for b in nodes[i + 1:] if _overlap(pos[a], pos[b], boxes[a], boxes[b])]
-    assert clashes == []
+    groups = [sorted(group) for group in nx.weakly_connected_components(graph)]
+    assert len(groups) == 3
+    for group in groups:
+        lengths = [math.dist(pos[u], pos[v]) for u, v in graph.subgraph(group).edges() if u != v]
+        if lengths:
+            assert statistics.median(lengths) == pytest.approx(layout_module.SPACING, abs=0.5)
+    for seed in range(4):  # turned wide whichever way the forces left it
+        chain = [layout(graph, boxes, seed=seed)[f"link{i}"] for i in range(8)]
+        assert max(x for x, _ in chain) - min(x for x, _ in chain) > 2 * (max(y for _, y in chain) - min(y for _, y in chain))
+    extents = [_extent([pos[n] for n in group], [boxes[n] for n in group]) for group in groups]
+    for i, a in enumerate(extents):
+        for b in extents[i + 1:]:
+            assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)
 
 
-def test_large_graphs_are_laid_out_without_label_separation(monkeypatch):
-    monkeypatch.setattr(layout_module, "LABELLED", 3)
-    graph = nx.MultiDiGraph(nx.path_graph(12))
+def test_layout_of_edgeless_and_empty_graphs():
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from(range(5))
+    graph.add_edge(0, 0)  # a relation with itself does not pull
     pos = layout(graph)
-    assert len(set(pos.values())) == 12 and layout(nx.MultiDiGraph()) == {}
+    assert len(set(pos.values())) == 5 and layout(nx.MultiDiGraph()) == {}
 
 
 # ---------------------------------------------------------------- the command

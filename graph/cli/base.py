@@ -108,3 +108,11 @@ def filter_options(func):
     for option in reversed(options):
         wrapper = option(wrapper)
     return wrapper
+
+
+def focus_options(func):
+    """Adds ``--focus ACTOR`` and ``--depth N``: the part of the graph a page shows."""
+    func = click.option("--depth", type=int, default=None, metavar="N",
+                        help="How far from --focus to go  [default: 1]")(func)
+    return click.option("--focus", metavar="ACTOR",
+                        help="Only ACTOR and the actors within --depth relations of it.")(func)

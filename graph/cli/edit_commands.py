@@ -8,7 +8,7 @@ import click
 
 from ..errors import DataError, UsageError
 from . import cli
-from .base import data_options, filter_options, report_problems
+from .base import data_options, filter_options, focus_options, report_problems
 
 file_option = click.option("--file", type=click.Path(path_type=Path), metavar="FILE",
                            help="Data file to append to: a path, or a name inside the data folder; created if "
@@ -129,8 +129,7 @@ def schema(source, output):
 @filter_options
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="HTML file to keep up to date  [default: build/actorgraph.html]")
-@click.option("--focus", metavar="ACTOR", help="Only ACTOR and the actors within --depth relations of it.")
-@click.option("--depth", type=int, default=None, metavar="N", help="How far from --focus to go  [default: 1]")
+@focus_options
 @click.option("--interval", type=click.FloatRange(min=0.05), default=0.5, show_default=True, metavar="SECONDS",
               help="How often to look for saved files.")
 @click.option("--once", is_flag=True, help="Check and render once, then exit (1 if the data is invalid).")

@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from . import cli
-from .base import data_options, filter_options
+from .base import data_options, filter_options, focus_options
 
 
 @cli.command()
@@ -14,8 +14,7 @@ from .base import data_options, filter_options
 @filter_options
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="HTML file to write (written whole or not at all)  [default: build/actorgraph.html]")
-@click.option("--focus", metavar="ACTOR", help="Only ACTOR and the actors within --depth relations of it.")
-@click.option("--depth", type=int, default=None, metavar="N", help="How far from --focus to go  [default: 1]")
+@focus_options
 @click.option("--path", nargs=2, metavar="A B", help="Open the page with the shortest path from A to B shown.")
 @click.option("--open", "open_page", is_flag=True, help="Open the page in the default browser.")
 def render(source, filters, output, focus, depth, path, open_page):
