@@ -65,7 +65,7 @@ def test_hop_walked_backwards_keeps_the_relation_direction(diamond):
     hops = find_paths(diamond, "a", "d")["paths"][0]["hops"]
     assert (hops[1]["from"], hops[1]["to"]) == ("d", "c")  # walked c -> d, written d associated_with c
     assert hops[0] == {"id": "a/associated_with/c", "from": "a", "to": "c", "category": "association",
-                       "type": "associated_with", "label": "associated with", "status": "reported",
+                       "type": "associated_with", "label": "is associated with", "status": "reported",
                        "claimed_by": None, "role": None, "start": None, "end": None, "date": None,
                        "sources": [{"document": "note", "title": "The note document", "quote": FACT}], "also": []}
 
