@@ -60,7 +60,8 @@ def open_page(browser, file: Path):
     page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
                else (blocked.append(route.request.url), route.abort()))
     page.goto(file.as_uri())
-    page.wait_for_function("window.actorgraph && window.actorgraph.ready", timeout=60_000)
+    # a function, not an expression: see READY in tests/test_browser.py
+    page.wait_for_function("() => window.actorgraph && window.actorgraph.ready", timeout=60_000)
     if blocked or errors:
         raise SystemExit(f"{file.name}: blocked requests {blocked}, console errors {errors}")
     return page

@@ -214,7 +214,7 @@ def test_actor_panel_lists_relations_in_date_order_and_a_relation_shows_its_cita
     page = open_page("small")
     page.click_actor("bob")
     sentences = page.page.locator("#panel li.relation .sentence").all_inner_texts()
-    assert sentences == ["met with Carol Sample", "sibling of Alice Example", "associated with Carol Sample",
+    assert sentences == ["met with Carol Sample", "is a sibling of Alice Example", "is associated with Carol Sample",
                          "was accused by Dan Critic"]
     assert "Alleged by Dan Critic" in page.page.locator("#panel li.relation").nth(3).text_content()
     page.page.locator("#panel li.relation .verb").nth(3).click()
@@ -254,7 +254,7 @@ def test_path_finder_highlights_and_lists_the_hops(open_page):
     page.page.click("#path-find")
     assert page.js("actorgraph.path.nodes") == ["carol", "bob", "dan"]
     hops = page.page.locator("#path-hops li").all_inner_texts()
-    assert hops == ["Carol Sample met with / associated with Bob Example", "Bob Example was accused by Dan Critic"]
+    assert hops == ["Carol Sample met with / is associated with Bob Example", "Bob Example was accused by Dan Critic"]
     widths = page.js("Object.fromEntries(actorgraph.edges.get().map(e => [e.id, e.width]))")
     on_path = {"carol/met_with/bob@2021", "bob/associated_with/carol", "dan/accused/bob"}
     assert {edge for edge, width in widths.items() if width > 3} == on_path

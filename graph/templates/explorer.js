@@ -120,7 +120,7 @@
 
   const nodes = new vis.DataSet(data.nodes.map((n) => Object.assign({
     id: n.id, label: n.name, x: n.x, y: n.y, shape: kindOf(n).shape,
-    size: n.size,
+    size: n.size, mass: 1 + n.degree / 8, // while settling, hubs push harder (as in ForceAtlas2)
     widthConstraint: labelInside(n) ? {maximum: data.inside_width} : false,
     title: n.name + "\n" + kindOf(n).label + (n.aliases.length ? "\nalso: " + n.aliases.join(", ") : ""),
   }, nodeStyle(n, false))));
@@ -134,9 +134,15 @@
       (isClaim(r) ? "\n" + statusText(r) : ""),
   }, edgeStyle(r, false, false))));
 
+  // Small pages run vis-network's physics for 150 steps from the positions computed in Python, to
+  // push apart actors drawn over each other, then turn it off; big pages keep those positions.
+  const settle = !data.big && data.nodes.length > 1;
   const network = new vis.Network(byId("network"), {nodes: nodes, edges: edges}, {
     autoResize: true,
-    physics: {enabled: false},
+    physics: settle ? {solver: "barnesHut", stabilization: {iterations: 150, updateInterval: 50, fit: false},
+      barnesHut: {gravitationalConstant: -2500, centralGravity: 0, springConstant: 0.01, damping: 0.5, avoidOverlap: 1,
+        springLength: 130}} // graph/render/layout.py SPACING
+      : {enabled: false},
     layout: {improvedLayout: false},
     nodes: {borderWidth: 2, borderWidthSelected: 3,
       font: {size: data.big ? 12 : 14, face: "system-ui, -apple-system, Segoe UI, sans-serif",
@@ -597,11 +603,22 @@
   applyFilters();
   if (data.path) byId("path-hops").scrollIntoView({block: "nearest"});
   Object.assign(state, {selectActor: selectActor, selectRelation: selectRelation, shortestPath: shortestPath});
-  network.once("afterDrawing", () => {
-    state.ready = true;
-    state.readyAt = performance.now();
-    document.body.dataset.ready = "true";
-  });
-  network.fit({animation: false});
-  network.moveTo({scale: network.getScale() * 0.95}); // room for the labels of the outermost actors
+  /** Fit the whole graph in view; the page is ready once that is drawn. */
+  function showAll() {
+    network.once("afterDrawing", () => {
+      state.ready = true;
+      state.readyAt = performance.now();
+      document.body.dataset.ready = "true";
+    });
+    network.fit({animation: false});
+    network.moveTo({scale: network.getScale() * 0.95}); // room for the labels of the outermost actors
+  }
+  if (settle) {
+    network.once("stabilizationIterationsDone", () => {
+      network.setOptions({physics: {enabled: false}});
+      showAll();
+    });
+  } else {
+    showAll();
+  }
 })();
