@@ -5,14 +5,23 @@ import os
 import tempfile
 from pathlib import Path
 
+from .errors import WriteError
+
 
 def write_atomic(path: Path | str, content: str | bytes) -> None:
     """Write ``content`` (text as UTF-8) to a temporary file beside ``path``, then rename it into place.
 
-    If anything fails, ``path`` keeps its old content and the temporary file is removed.
+    If anything fails, ``path`` keeps its old content and the temporary file is removed; a failure
+    of the operating system is raised as :class:`~graph.errors.WriteError`.
     """
     path = Path(path)
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        _replace(path, content.encode("utf-8") if isinstance(content, str) else content)
+    except OSError as exc:
+        raise WriteError(exc.errno, exc.strerror or str(exc), str(path)) from exc
+
+
+def _replace(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
     try:
         with os.fdopen(fd, "wb") as handle:

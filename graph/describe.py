@@ -59,9 +59,36 @@ def when(record: dict) -> str:
     return f"until {record['end']}" if record["end"] else ""
 
 
-def first_date(record: dict):
-    """The earliest date a relation names, as a :class:`~graph.dates.PartialDate` (None when undated)."""
-    return parse_date(record["date"] or record["start"] or record["end"])
+def date_order(record: dict) -> tuple:
+    """Sort key putting relations in date order: by the first day of the date they begin (``date`` or
+    ``start``; when only their ``end`` is known, that, before those that begin that day), then by
+    its last day and id; undated relations last.
+
+    >>> records = [{"id": i, "date": d, "start": None, "end": e} for i, d, e in
+    ...            (("x", None, None), ("y", "2022", None), ("z", None, "2022-01-05"), ("w", "2022-01-05", None))]
+    >>> [r["id"] for r in sorted(records, key=date_order)]
+    ['y', 'z', 'w', 'x']
+    """
+    began, ended = parse_date(record["date"] or record["start"]), parse_date(record["end"])
+    anchor = began or ended
+    if anchor is None:
+        return (1, record["id"])
+    return (0, anchor.first, began is not None, anchor.last, record["id"])
+
+
+def hops(count: int) -> str:
+    """``"1 hop"``, ``"2 hops"``."""
+    return f"{count} hop" + ("" if count == 1 else "s")
+
+
+def parenthesized(*parts: str) -> str:
+    """The non-empty ``parts`` as a remark to append to a message (nothing when all are empty).
+
+    >>> "no connection" + parenthesized("as of 2022", "", "within 2 hops"), parenthesized("")
+    ('no connection (as of 2022; within 2 hops)', '')
+    """
+    kept = [part for part in parts if part]
+    return f" ({'; '.join(kept)})" if kept else ""
 
 
 def is_claim(graph: nx.MultiDiGraph, record: dict) -> bool:

@@ -24,12 +24,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .atomic import write_atomic
 from .errors import ActorGraphError, DataError, Problem, UsageError
 from .load import SCHEMA_FILE, data_files, display_path, load_dataset
-from .names import normalize
+from .names import slug
+from .yamlfile import SAFE_LOADER, compose
 
-ACTOR_ORDER = ("id", "name", "kind", "aliases", "description", "tags")
-RELATION_ORDER = ("id", "from", "to", "type", "status", "claimed_by", "role", "start", "end", "date",
-                  "sources", "note")
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built in; same marks, ten times faster
 _BOM = "\ufeff"
 _BREAKS = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as a line break
 
@@ -63,7 +60,7 @@ def derived_actor_id(name: str) -> str:
     >>> derived_actor_id("Kassym-Jomart Tokáyev")
     'kassym-jomart-tokayev'
     """
-    return re.sub(r"[^a-z0-9]+", "-", normalize(name)).strip("-")
+    return slug(name)
 
 
 def add_actor(data_dir: Path | str, seeds_dir: Path | str | None = None, *, name: str, kind: str,
@@ -115,7 +112,7 @@ def _add(data_dir: Path, seeds_dir, section: str, entry: dict, file, dry_run: bo
                        section[:-1])
         raise EditRejected([moved.relocate(p) for p in exc.problems], path) from None
     if not dry_run:
-        if (path.read_bytes() if path.exists() else b"") != original:
+        if _read_bytes(path) != original:
             raise ActorGraphError(f"{display_path(path)} changed while the entry was being checked; run the command again")
         write_atomic(path, (bom + candidate).encode("utf-8"))
     return Added(path, first_line, inserted[len(spot.line_break) + len(spot.lead):], entry, not dry_run)
@@ -133,11 +130,21 @@ def _placed(paths: list[Path], section: str) -> tuple[Path, bytes, str, str, _Sp
 
 
 def _read_and_place(path: Path, section: str) -> tuple[Path, bytes, str, str, _Spot]:
-    original = path.read_bytes() if path.exists() else b""
+    original = _read_bytes(path)
     text = _decode(original, path)
     bom = _BOM if text.startswith(_BOM) else ""
     text = text[len(bom):]
     return path, original, bom, text, _spot(text, section, path)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes; none when it does not exist yet."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return b""
+    except OSError as exc:
+        raise ActorGraphError(f"cannot read {display_path(path)}: {exc.strerror or exc}") from None
 
 
 def _line_of(text: str, offset: int) -> int:
@@ -210,13 +217,6 @@ def _is_empty(node: Node | None) -> bool:
     return isinstance(node, ScalarNode) and not node.style and node.start_mark.index == node.end_mark.index
 
 
-def _scalar_values(node: Node, names: tuple[str, ...]) -> list[str]:
-    if not isinstance(node, MappingNode):
-        return []
-    return [v.value for k, v in node.value if isinstance(k, ScalarNode) and k.value in names
-            and isinstance(v, ScalarNode)]
-
-
 @dataclass(frozen=True)
 class _Spot:
     """Where to insert: character ``offset`` and the column of the list's dashes; ``line_break`` ends a
@@ -250,10 +250,10 @@ _Dumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
 def _spot(text: str, section: str, path: Path) -> _Spot:
     newline = "\r\n" if "\r\n" in text else "\n"
     where = display_path(path)
-    try:
-        root = yaml.compose(text, Loader=_LOADER)
-    except yaml.YAMLError:
-        raise UsageError(f"{where} is not valid YAML; run actorgraph validate") from None
+    problems: list[Problem] = []
+    root = compose(text, where, problems)
+    if problems:
+        raise UsageError(f"{problems[0]}; run actorgraph validate")
     if root is not None and not isinstance(root, MappingNode):
         raise UsageError(f"{where} is not a mapping of 'actors:' and 'relations:'; pass --file another file")
     value = _section_value(root, section)
@@ -306,11 +306,14 @@ def _after_line(text: str, offset: int) -> int:
 
 def _check_only_appended(old: str, new: str, section: str, entry: dict, path: Path) -> None:
     """Refuse unless parsing ``new`` gives ``old`` with exactly ``entry`` added at the end of ``section``."""
-    before = yaml.load(old, Loader=_LOADER) or {}
+    try:
+        before = yaml.load(old, Loader=SAFE_LOADER) or {}
+    except (yaml.YAMLError, ValueError):  # a value its tag cannot hold, such as the date 2022-13-01
+        raise UsageError(f"{display_path(path)} holds values that are not valid data; run actorgraph validate") from None
     expected = {**before, section: list(before.get(section) or []) + [entry]}
     try:
-        after = yaml.load(new, Loader=_LOADER)
-    except yaml.YAMLError:
+        after = yaml.load(new, Loader=SAFE_LOADER)
+    except (yaml.YAMLError, ValueError):
         after = None
     if after != expected:
         raise UsageError(f"cannot append to {display_path(path)} without changing what is already there "

@@ -55,3 +55,11 @@ class NotFoundError(ActorGraphError):
 
 class UsageError(ActorGraphError):
     """A request the library cannot carry out as asked (bad date, bad option value)."""
+
+
+class WriteError(ActorGraphError, OSError):
+    """An output file could not be written; also the :class:`OSError` it stands for (``errno``,
+    ``strerror``, ``filename``), so code handling ``OSError`` keeps working."""
+
+    def __str__(self) -> str:
+        return f"cannot write {self.filename}: {self.strerror}"

@@ -97,13 +97,13 @@ def write_export(graph: nx.MultiDiGraph, fmt: str, output: Path | str) -> list[P
     chosen, output = check_destination(fmt, output), Path(output)
     rendered = chosen.render(graph)
     files = {output / name: text for name, text in rendered.items()} if chosen.folder else {output: rendered}
-    try:
-        if chosen.folder:
+    if chosen.folder:
+        try:
             output.mkdir(parents=True, exist_ok=True)
-        for path, text in files.items():
-            write_atomic(path, text)
-    except OSError as exc:
-        raise ActorGraphError(f"cannot write {exc.filename or output}: {exc.strerror or exc}") from None
+        except OSError as exc:
+            raise ActorGraphError(f"cannot create folder {output}: {exc.strerror or exc}") from None
+    for path, text in files.items():
+        write_atomic(path, text)
     return list(files)
 
 

@@ -22,7 +22,7 @@ from .dates import PartialDate
 from .errors import DataError, Problem
 from .model import (Actor, Category, Dataset, Document, Kind, Origin, Relation, RelationType, Schema,
                     Source, Status)
-from .names import ActorIndex
+from .names import ActorIndex, slug
 from .yamlfile import NodeReader, compose, did_you_mean, read_text
 
 SCHEMA_FILE = "schema.yaml"
@@ -220,7 +220,11 @@ def _load_documents(seeds_dir: Path, problems: list[Problem]) -> dict[str, Docum
         if values["id"] in documents:
             reader.error(fields["id"], f"duplicate document id {values['id']!r}")
             continue
-        text = read_text(seeds_dir / values["file"], display_path(seeds_dir / values["file"]), problems)
+        path = seeds_dir / values["file"]
+        if not path.is_file():
+            reader.error(fields["file"], f"document file {display_path(path)} not found")
+            continue
+        text = read_text(path, display_path(path), problems)
         if text is not None:
             documents[values["id"]] = Document(values["id"], values["file"], values["title"], text,
                                                values.get("author"))
@@ -275,9 +279,8 @@ class _Records:
         actor_id, kind = values["id"], values["kind"]
         ok = True
         if not SLUG.match(actor_id):
-            suggestion = re.sub(r"[^a-z0-9]+", "-", actor_id.lower()).strip("-")
             reader.error(fields["id"], f"actor id {actor_id!r} must be lowercase words joined by hyphens, "
-                                       f"like {suggestion!r}")
+                                       f"like {slug(actor_id)!r}")
             ok = False
         if kind not in self.schema.kinds:
             reader.error(fields["kind"], f"unknown kind {kind!r}{did_you_mean(kind, self.schema.kinds)}")
@@ -357,7 +360,8 @@ class _Records:
                     dates[name] = PartialDate.parse(values[name])
                 except ValueError as exc:
                     reader.error(fields[name], f"invalid {name}: {exc}")
-                    return None
+        if len(dates) < len(values.keys() & {"start", "end", "date"}):
+            return None
         if "date" in dates and dates.keys() & {"start", "end"}:
             reader.error(fields["date"], "use either 'date' (a one-off event) or 'start'/'end' (a period), not both")
             return None
@@ -373,29 +377,29 @@ class _Records:
         if not items:
             reader.error(node, "a relation needs at least one source: {document: ..., quote: ...}")
             return None
-        sources = []
-        for item in items:
-            fields = reader.fields(item, "a source", *SOURCE_FIELDS)
-            if fields is None or len(fields) < 2:
-                return None
-            document, quote = reader.text(fields["document"], "document"), reader.text(fields["quote"], "quote")
-            if document is None or quote is None:
-                return None
-            if document not in self.documents:
-                reader.error(fields["document"], f"unknown document {document!r}"
-                                                 f"{did_you_mean(document, self.documents)}")
-                return None
-            if len(quote) > quotes.MAX_QUOTE_CHARS:
-                reader.error(fields["quote"], f"quote is {len(quote)} characters; keep it under "
-                                              f"{quotes.MAX_QUOTE_CHARS} so it fits a tooltip")
-                return None
-            if quotes.normalize(quote) not in self.normalized[document]:
-                closest = quotes.closest_passage(quote, self.documents[document].text)
-                reader.error(fields["quote"], f"quote not found in document {document!r}"
-                             + (f"; closest passage: {closest!r}" if closest else ""))
-                return None
-            sources.append(Source(document, quote))
-        return tuple(sources)
+        sources = [self._source(reader, item) for item in items]
+        return None if None in sources else tuple(sources)  # type: ignore[arg-type]
+
+    def _source(self, reader: NodeReader, node: Node) -> Source | None:
+        fields = reader.fields(node, "a source", *SOURCE_FIELDS)
+        if fields is None or len(fields) < 2:
+            return None
+        document, quote = reader.text(fields["document"], "document"), reader.text(fields["quote"], "quote")
+        if document is None or quote is None:
+            return None
+        if document not in self.documents:
+            reader.error(fields["document"], f"unknown document {document!r}{did_you_mean(document, self.documents)}")
+            return None
+        if len(quote) > quotes.MAX_QUOTE_CHARS:
+            reader.error(fields["quote"], f"quote is {len(quote)} characters; keep it under "
+                                          f"{quotes.MAX_QUOTE_CHARS} so it fits a tooltip")
+            return None
+        if quotes.normalize(quote) not in self.normalized[document]:
+            closest = quotes.closest_passage(quote, self.documents[document].text)
+            reader.error(fields["quote"], f"quote not found in document {document!r}"
+                         + (f"; closest passage: {closest!r}" if closest else ""))
+            return None
+        return Source(document, quote)
 
 
 def _derived_id(values: dict[str, str], dates: dict[str, PartialDate]) -> str:
@@ -405,7 +409,7 @@ def _derived_id(values: dict[str, str], dates: dict[str, PartialDate]) -> str:
     if when:
         relation_id += f"@{when}"
     if values.get("role"):
-        relation_id += "#" + re.sub(r"[^a-z0-9]+", "-", values["role"].lower()).strip("-")
+        relation_id += "#" + slug(values["role"])
     return relation_id
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .dates import PartialDate, valid_at
+from .dates import PartialDate
 
 
 @dataclass(frozen=True)
@@ -106,10 +106,6 @@ class Relation:
     date: PartialDate | None = None
     note: str | None = None
     origin: Origin | None = field(default=None, compare=False)
-
-    def valid_at(self, when: PartialDate) -> bool:
-        """Whether this relation holds at ``when`` (see :mod:`graph.dates`); a dated event holds from its date on."""
-        return valid_at(self.start or self.date, self.end, when)
 
 
 @dataclass(frozen=True)

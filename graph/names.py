@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from .errors import AmbiguousActorError, UnknownActorError
 
 _NON_WORD = re.compile(r"[\W_]+")
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def normalize(text: str) -> str:
@@ -17,6 +18,15 @@ def normalize(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _NON_WORD.sub(" ", stripped).strip()
+
+
+def slug(text: str) -> str:
+    """Lowercase ASCII words joined by hyphens, as actor ids are written (empty when none are left).
+
+    >>> slug("Kassym-Jomart Tokáyev"), slug("Deputy Chair (acting)")
+    ('kassym-jomart-tokayev', 'deputy-chair-acting')
+    """
+    return _NON_SLUG.sub("-", normalize(text)).strip("-")
 
 
 class ActorIndex:

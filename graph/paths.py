@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 import networkx as nx
 
-from .describe import relation_record
+from .describe import hops, name, parenthesized, relation_record
 from .errors import NotFoundError, UsageError
 from .filters import Filters
 from .names import resolve_actor
@@ -261,7 +261,6 @@ def find_paths(graph: nx.MultiDiGraph, source: str, target: str, *, filters: Fil
 
 
 def _nothing_found(graph, source: str, target: str, filters: Filters, directed: bool, max_hops: int | None) -> str:
-    limits = [text for text in (filters.describe(), "following relation direction" if directed else "",
-                                f"within {max_hops} hop{'s' * (max_hops != 1)}" if max_hops else "") if text]
-    names = (graph.nodes[source]["name"], graph.nodes[target]["name"])
-    return f"no connection between {names[0]} and {names[1]}" + (f" ({'; '.join(limits)})" if limits else "")
+    return f"no connection between {name(graph, source)} and {name(graph, target)}" + parenthesized(
+        filters.describe(), "following relation direction" if directed else "",
+        f"within {hops(max_hops)}" if max_hops else "")

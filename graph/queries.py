@@ -12,7 +12,7 @@ from itertools import chain
 
 import networkx as nx
 
-from .describe import category_label, first_date, relation_record
+from .describe import category_label, date_order, parenthesized, relation_record
 from .errors import NotFoundError, UsageError
 from .filters import Filters, parse_date
 from .names import normalize, resolve_actor
@@ -37,12 +37,6 @@ def _relations(graph: nx.MultiDiGraph, filters: Filters, actor: str | None = Non
             if filters.keeps_relation(u, v, data, default)]
 
 
-def _by_date(record: dict) -> tuple:
-    """Sort key: dated relations in date order, then undated ones, each by id."""
-    date = first_date(record)
-    return (date is None, date.first if date else None, date.last if date else None, record["id"])
-
-
 def profile(graph: nx.MultiDiGraph, actor: str, filters: Filters | None = None) -> dict:
     """Everything about one actor: kind, aliases, description, and its relations grouped by
     category (in vocabulary order), each group in date order (undated last).
@@ -54,7 +48,7 @@ def profile(graph: nx.MultiDiGraph, actor: str, filters: Filters | None = None) 
     data = graph.nodes[actor]
     categories = graph.graph.get("categories", {})
     groups: dict[str, list[dict]] = {category: [] for category in categories}
-    for record in sorted(_relations(graph, filters or Filters(), actor), key=_by_date):
+    for record in sorted(_relations(graph, filters or Filters(), actor), key=date_order):
         groups.setdefault(record["category"], []).append(record)
     return {**_actor(graph, actor), "kind_label": graph.graph.get("kinds", {}).get(data["kind"], {}).get("label"),
             "aliases": list(data["aliases"]), "description": data["description"], "tags": list(data["tags"]),
@@ -200,5 +194,4 @@ def timeline(graph: nx.MultiDiGraph, actor: str | None = None, filters: Filters 
 
 
 def _within(filters: Filters | None) -> str:
-    described = filters.describe() if filters else ""
-    return f" ({described})" if described else ""
+    return parenthesized(filters.describe() if filters else "")

@@ -14,10 +14,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import Problem
 
-try:
-    from yaml import CSafeLoader as _Loader
+try:  # libyaml's C parser: same marks, ten times faster
+    from yaml import CSafeLoader as SAFE_LOADER
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as SAFE_LOADER  # type: ignore[assignment]
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
@@ -54,7 +54,7 @@ def compose(text: str, display: str, problems: list[Problem]) -> Node | None:
     try:
         if _too_deep(text, display, problems):
             return None
-        return yaml.compose(text, Loader=_Loader)
+        return yaml.compose(text, Loader=SAFE_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -68,7 +68,7 @@ def compose(text: str, display: str, problems: list[Problem]) -> Node | None:
 def _too_deep(text: str, display: str, problems: list[Problem]) -> bool:
     """Whether collections nest deeper than MAX_DEPTH: libyaml's composer recurses in C and would crash."""
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(text, Loader=SAFE_LOADER):
         if isinstance(event, _OPEN):
             depth += 1
             if depth > MAX_DEPTH:

@@ -28,7 +28,6 @@ import os
 import platform
 import pstats
 import runpy
-import statistics
 import sys
 import tempfile
 import time

@@ -26,13 +26,13 @@ import argparse
 import itertools
 import json
 import random
-import re
 import shutil
 import sys
-import unicodedata
 from pathlib import Path
 
 import yaml
+
+from graph.names import slug  # the loader's rule for actor ids and the role part of relation ids
 
 REPO = Path(__file__).resolve().parent.parent
 SCHEMA = REPO / "data" / "schema.yaml"
@@ -100,12 +100,6 @@ FILLER = ("The situation remained tense for several days.", "Officials declined 
           "The announcement was carried by state television.", "Critics called the move unprecedented.")
 PLAIN = {"id", "from", "to", "type", "status", "claimed_by"}  # written unquoted, as people write ids
 _TRANSLIT = str.maketrans({"Ä": "A", "ä": "a", "Q": "K", "q": "k"})
-
-
-def slug(text: str) -> str:
-    """``"Aigerim Älimova"`` -> ``"aigerim-alimova"``: a valid actor id."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def yaml_text(value: str) -> str:

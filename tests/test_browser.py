@@ -7,6 +7,7 @@ CI=true, where they fail.
 """
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import os
 import shutil
@@ -16,6 +17,7 @@ import pytest
 
 from graph import build_graph, load_dataset
 from graph.dates import PartialDate, valid_at
+from graph.errors import NotFoundError
 from graph.paths import find_paths
 from graph.render import build_page
 
@@ -198,6 +200,18 @@ def test_page_applies_the_same_date_rule_as_python(open_page):
     assert in_page == expected
 
 
+@pytest.mark.parametrize("text", ["2022", "2022-02", "2020-02", "2024-02-29", "0999-12-31", " 2022-01 ", "2022-13",
+                                  "2022-00", "2021-02-29", "2022-04-31", "2022-1", "22", "0000", "2022-01-05T00", ""])
+def test_page_reads_dates_as_python_does(open_page, text):
+    """The days a partial date covers, as numbers of days since 1970-01-01; None where Python refuses it."""
+    try:
+        parsed = PartialDate.parse(text)
+        expected = [(day - dt.date(1970, 1, 1)).days for day in (parsed.first, parsed.last)]
+    except ValueError:
+        expected = None
+    assert open_page("small").js("text => actorgraph.partialDate(text)", text) == expected
+
+
 def test_clicking_an_actor_opens_its_panel_with_quotes(open_page, shipped_graph):
     page = open_page("shipped")
     page.click_actor("kassym-jomart-tokayev")
@@ -265,11 +279,28 @@ def test_path_finder_highlights_and_lists_the_hops(open_page):
 
 
 def test_path_finder_agrees_with_the_path_command_on_the_shipped_graph(open_page, shipped_graph):
-    expected = find_paths(shipped_graph, "samat-abish", "csto")["shortest_length"]
+    """Same number of hops and, among equally short paths, as few alleged or disputed ones."""
+    default = shipped_graph.graph["default_status"]
+
+    def claim(a, b) -> bool:  # a hop is a claim when every relation joining its actors is one
+        joining = [*shipped_graph.get_edge_data(a, b, default={}).values(),
+                   *shipped_graph.get_edge_data(b, a, default={}).values()]
+        assert joining, f"{a} and {b} are not related"
+        return all(data["status"] != default for data in joining)
+
+    pairs = list(itertools.combinations(sorted(shipped_graph), 2))
+    expected = []
+    for a, b in pairs:
+        try:
+            found = find_paths(shipped_graph, a, b)["paths"][0]
+            expected.append((found["length"], found["claims"]))
+        except NotFoundError:
+            expected.append(None)
     page = open_page("shipped")
-    chain = page.js("actorgraph.shortestPath('samat-abish', 'csto')")
-    assert len(chain) - 1 == expected
-    assert all(shipped_graph.has_edge(a, b) or shipped_graph.has_edge(b, a) for a, b in zip(chain, chain[1:]))
+    chains = page.js("pairs => pairs.map(([a, b]) => actorgraph.shortestPath(a, b))", pairs)
+    got = [chain and (len(chain) - 1, sum(claim(a, b) for a, b in zip(chain, chain[1:]))) for chain in chains]
+    assert got == expected
+    assert any(found and found[1] for found in expected)  # some shortest paths cannot avoid a claim
 
 
 def test_path_option_opens_the_page_with_the_path_shown(open_page):

@@ -1,4 +1,4 @@
-"""Every command documents itself (in the spirit of sqlite-utils' test_docs.py)."""
+"""Every command documents itself (in the spirit of sqlite-utils' test_docs.py); errors are one line."""
 from __future__ import annotations
 
 import click
@@ -31,3 +31,15 @@ def test_every_command_has_help(path, command):
 def test_unknown_command_and_bad_option_exit_2():
     assert CliRunner().invoke(cli, ["frobnicate"]).exit_code == 2
     assert CliRunner().invoke(cli, ["validate", "--no-such-option"]).exit_code == 2
+
+
+def test_an_os_error_is_one_line_not_a_traceback(tmp_path, monkeypatch):
+    from .conftest import DATA
+
+    def refuse(path, content):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr("graph.atomic.write_atomic", refuse)
+    output = tmp_path / "actorgraph.schema.json"
+    result = CliRunner().invoke(cli, ["schema", "--data", str(DATA), "-o", str(output)])
+    assert result.exit_code == 1 and result.output == f"actorgraph: Permission denied: {output}\n"

@@ -299,6 +299,35 @@ def test_interrupted_write_leaves_the_old_file_and_no_temporary_file(small_data,
     assert snapshot(small_data) == before  # same files, same bytes: no temporary file left behind
 
 
+def test_failed_write_is_a_one_line_error_on_the_command_line(small_data, monkeypatch):
+    before = snapshot(small_data)
+
+    def full_disk(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    result = run(small_data, "add", "actor", "--name", "Eve Example", "--kind", "person", "--description", "x")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.strip().endswith("actors.yaml: No space left on device")
+    assert "actorgraph: cannot write " in result.output
+    assert snapshot(small_data) == before
+
+
+@pytest.mark.parametrize("content, message", [
+    ("actors: " + "[" * 100_000 + "]" * 100_000 + "\n", "a.yaml:1:72: lists and mappings nest more than 64 levels deep"),
+    ("actors:\n  - {id: x, name: !custom X, kind: person, description: d}\n", "a.yaml holds values that are not valid data"),
+    ("actors:\n  - {id: x, name: X, kind: person, description: d, start: 2022-13-01}\n",
+     "a.yaml holds values that are not valid data"),
+    ("actors: [\n", "a.yaml:2:1: invalid YAML"),
+])
+def test_a_file_that_cannot_be_read_as_data_is_refused_without_a_crash(tmp_path, content, message):
+    data = write_dataset(tmp_path, {"a.yaml": content})
+    result = run(data, "add", "actor", "--name", "Eve", "--kind", "person", "--description", "x", "--file", "a.yaml")
+    assert result.exit_code == 2 and message in result.output and "run actorgraph validate" in result.output
+    assert "Traceback" not in result.output
+    assert (data / "a.yaml").read_text(encoding="utf-8") == content
+
+
 def test_file_changed_during_the_check_is_not_overwritten(small_data, monkeypatch):
     import graph.edit
     from graph.errors import ActorGraphError

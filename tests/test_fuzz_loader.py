@@ -1,9 +1,7 @@
 """Property: no input, however broken, makes the loader fail with anything but a clean DataError."""
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -11,9 +9,6 @@ from hypothesis import strategies as st
 from graph import DataError, load_dataset
 
 from .conftest import SMALL_ACTORS, write_dataset
-
-_ROOT = Path(tempfile.mkdtemp(prefix="actorgraph-fuzz-"))
-_DATA = write_dataset(_ROOT, {"actors.yaml": SMALL_ACTORS})
 
 FIELDS = ["actors", "relations", "id", "name", "kind", "from", "to", "type", "sources", "document", "quote",
           "status", "claimed_by", "start", "end", "date", "aliases", "role"]
@@ -32,10 +27,16 @@ tagged = st.tuples(yaml_text, st.sampled_from(["!!python/object:os.system", "!cu
     lambda pair: pair[0].replace(": ", f": {pair[1]} ", 1))
 
 
-def _check(content: bytes) -> None:
-    (_DATA / "fuzz.yaml").write_bytes(content)
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    """One dataset for every example (module-scoped: Hypothesis runs many examples per test)."""
+    return write_dataset(tmp_path_factory.mktemp("fuzz"), {"actors.yaml": SMALL_ACTORS})
+
+
+def _check(data, content: bytes) -> None:
+    (data / "fuzz.yaml").write_bytes(content)
     try:
-        dataset = load_dataset(_DATA)
+        dataset = load_dataset(data)
     except DataError as exc:
         assert exc.problems and all(p.line >= 1 and p.column >= 1 and p.message for p in exc.problems)
     else:
@@ -44,11 +45,11 @@ def _check(content: bytes) -> None:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(yaml_text, tagged, st.text(max_size=300)))
-def test_any_text_gives_a_result_or_a_clean_error(text):
-    _check(text.encode("utf-8", "surrogatepass"))
+def test_any_text_gives_a_result_or_a_clean_error(data, text):
+    _check(data, text.encode("utf-8", "surrogatepass"))
 
 
 @settings(max_examples=100, deadline=None)
 @given(st.binary(max_size=300))
-def test_any_bytes_give_a_result_or_a_clean_error(content):
-    _check(content)
+def test_any_bytes_give_a_result_or_a_clean_error(data, content):
+    _check(data, content)

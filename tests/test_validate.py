@@ -128,6 +128,16 @@ def test_invalid_dates(tmp_path, fields, expected):
     assert only(problems(tmp_path, relation(**fields))) == expected
 
 
+def test_every_bad_date_and_source_of_a_relation_is_reported(tmp_path):
+    sources = '[{document: dok, quote: "x"}, {document: doc, quote: "Alice fired Carol"}]'
+    messages = problems(tmp_path, relation(start='"2022-13"', end='"2022-02-30"', sources=sources))
+    assert messages == [
+        "data/rel.yaml:5:26: unknown document 'dok'; did you mean 'doc'?",
+        "data/rel.yaml:5:67: quote not found in document 'doc'; closest passage: 'e dismissed Carol'",
+        "data/rel.yaml:6:12: invalid start: '2022-13' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD",
+        "data/rel.yaml:7:10: invalid end: '2022-02-30' is not a real day"]
+
+
 def test_partial_dates_in_the_same_period_are_not_reversed(tmp_path):
     data = write_dataset(tmp_path, {"actors.yaml": SMALL_ACTORS, **relation(start='"2022-01"', end='"2022-01-05"')})
     assert load_dataset(data).relations[0].end.text == "2022-01-05"
@@ -175,6 +185,16 @@ def test_quote_matches_across_curly_quotes_dashes_and_whitespace(tmp_path):
     data = write_dataset(tmp_path, {"actors.yaml": SMALL_ACTORS,
                                     **relation(to="carol", type="met_with", sources=f"[{{document: doc, quote: {quote}}}]")})
     assert len(load_dataset(data).relations) == 1
+
+
+def test_missing_document_file_points_at_its_entry_in_sources_yaml(tmp_path):
+    data = write_dataset(tmp_path, {"actors.yaml": SMALL_ACTORS})
+    (data.parent / "seeds" / "doc.txt").unlink()
+    with pytest.raises(DataError) as caught:
+        load_dataset(data)
+    (problem,) = caught.value.problems
+    assert (problem.file.endswith("seeds/sources.yaml"), problem.line, problem.column) == (True, 3, 11)
+    assert problem.message.startswith("document file ") and problem.message.endswith("seeds/doc.txt not found")
 
 
 def test_overlong_quote_is_refused(tmp_path):

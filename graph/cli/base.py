@@ -26,6 +26,11 @@ class ActorGraphGroup(click.Group):
         except ActorGraphError as exc:
             click.echo(f"actorgraph: {exc}", err=True)
             ctx.exit(1)
+        except BrokenPipeError:  # a reader such as `head` stopped early: click exits quietly
+            raise
+        except OSError as exc:  # a file the library could not read or write, as one line
+            click.echo(f"actorgraph: {exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""), err=True)
+            ctx.exit(1)
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             ctx.exit(130)

@@ -15,7 +15,13 @@ from .base import data_options, echo_json, filter_options, json_option
 
 QUOTE_WIDTH = 110
 
-full_option = click.option("--full", is_flag=True, help="Print quotes whole instead of shortened.")
+
+def query_options(func):
+    """The options of a query over relations: ``--full``, the data and filter options and ``--json``."""
+    full_option = click.option("--full", is_flag=True, help="Print quotes whole instead of shortened.")
+    for option in (json_option, filter_options, data_options, full_option):
+        func = option(func)
+    return func
 
 
 def _graph(source):
@@ -65,10 +71,7 @@ def _echo_relation(graph, record: dict, full: bool, indent: str = "  ", lead: st
 @click.option("--all-shortest", is_flag=True, help="Every shortest path, not just the best one.")
 @click.option("--max-hops", type=click.IntRange(min=1), metavar="N", help="Only paths of at most N hops.")
 @click.option("--directed", is_flag=True, help="Follow relations in their own direction only.")
-@full_option
-@data_options
-@filter_options
-@json_option
+@query_options
 def path(actor_a, actor_b, k, all_shortest, max_hops, directed, full, source, filters, as_json):
     """How A is connected to B: the shortest chain of relations, every hop cited.
 
@@ -85,7 +88,7 @@ def path(actor_a, actor_b, k, all_shortest, max_hops, directed, full, source, fi
         echo_json(result)
         return
     length, count = result["shortest_length"], result["shortest_count"]
-    summary = f"{describe.name(graph, result['from'])} to {describe.name(graph, result['to'])}: {_hops(length)}"
+    summary = f"{describe.name(graph, result['from'])} to {describe.name(graph, result['to'])}: " + describe.hops(length)
     if count > 1:
         summary += f"; {count} equally short paths"
         if len(result["paths"]) == 1:
@@ -94,23 +97,16 @@ def path(actor_a, actor_b, k, all_shortest, max_hops, directed, full, source, fi
     for number, found in enumerate(result["paths"], 1):
         click.echo()
         if len(result["paths"]) > 1:
-            click.secho(f"Path {number} of {len(result['paths'])}: {_hops(found['length'])}, "
+            click.secho(f"Path {number} of {len(result['paths'])}: {describe.hops(found['length'])}, "
                         f"{found['claims']} alleged or disputed", underline=True)
         click.echo(click.style(" → ".join(describe.name(graph, a) for a in found["actors"]), bold=True))
         for step, record in enumerate(found["hops"], 1):
             _echo_relation(graph, record, full, lead=f"{step}. ")
 
 
-def _hops(count: int) -> str:
-    return f"{count} hop" + ("" if count == 1 else "s")
-
-
 @cli.command()
 @click.argument("actor")
-@full_option
-@data_options
-@filter_options
-@json_option
+@query_options
 def show(actor, full, source, filters, as_json):
     """An actor's profile: kind, aliases, description and every relation, cited, by category and date."""
     from ..queries import profile
@@ -125,7 +121,7 @@ def show(actor, full, source, filters, as_json):
         click.echo("also known as: " + ", ".join(found["aliases"]))
     click.echo(found["description"])
     if not found["relations"]:
-        click.echo("\nno relations" + (f" ({chosen.describe()})" if chosen.describe() else ""))
+        click.echo("\nno relations" + describe.parenthesized(chosen.describe()))
     for group in found["relations"]:
         click.echo()
         click.secho(group["label"], underline=True)
@@ -158,10 +154,7 @@ def search(text, limit, source, as_json):
 @click.argument("actor")
 @click.option("--depth", type=click.IntRange(min=1), default=1, show_default=True, metavar="N",
               help="How many hops away to look.")
-@full_option
-@data_options
-@filter_options
-@json_option
+@query_options
 def neighbors(actor, depth, full, source, filters, as_json):
     """Who is within N hops of ACTOR, with the relation that brings each in."""
     from ..queries import neighbors as within
@@ -175,7 +168,8 @@ def neighbors(actor, depth, full, source, filters, as_json):
     for hit in found["neighbors"]:
         if hit["distance"] != distance:
             distance = hit["distance"]
-            click.echo(("\n" if distance > 1 else "") + click.style(f"{_hops(distance)} from {centre}", underline=True))
+            click.echo(("\n" if distance > 1 else "")
+                       + click.style(f"{describe.hops(distance)} from {centre}", underline=True))
         click.echo(click.style(hit["name"], bold=True) + f"  {hit['id']}"
                    + (f"  via {describe.name(graph, hit['via'])}" if distance > 1 else ""))
         _echo_relation(graph, hit["relation"], full, indent="    ")
@@ -184,10 +178,7 @@ def neighbors(actor, depth, full, source, filters, as_json):
 @cli.command()
 @click.argument("actor_a", metavar="A")
 @click.argument("actor_b", metavar="B")
-@full_option
-@data_options
-@filter_options
-@json_option
+@query_options
 def common(actor_a, actor_b, full, source, filters, as_json):
     """Actors linked to both A and B (interlocks), with both relations."""
     from ..queries import common as shared
@@ -230,10 +221,7 @@ def brokers(top, source, filters, as_json):
 
 @cli.command()
 @click.argument("actor", required=False)
-@full_option
-@data_options
-@filter_options
-@json_option
+@query_options
 def timeline(actor, full, source, filters, as_json):
     """Dated relations in date order, for the whole graph or one ACTOR."""
     from ..queries import timeline as in_order

@@ -94,9 +94,9 @@ def write_explorer(graph: nx.MultiDiGraph, output: Path | str = DEFAULT_OUTPUT, 
     output = Path(output)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(output, page.html)
     except OSError as exc:
         raise ActorGraphError(f"cannot write {output}: {exc.strerror or exc}") from None
+    write_atomic(output, page.html)  # raises WriteError, an ActorGraphError, when it fails
     return page
 
 

@@ -4,13 +4,12 @@ Records hold text only, never markup; the page puts every string into the DOM as
 """
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 
 import networkx as nx
 
-from ..describe import relation_record, when
-from ..filters import parse_date
+from ..dates import PATTERN
+from ..describe import date_order, relation_record, when
 
 #: Curvature added per extra relation between the same two actors (vis-network ``roundness``).
 CURVE_STEP = 0.22
@@ -63,7 +62,7 @@ def node_records(graph: nx.MultiDiGraph, positions: dict[str, tuple[float, float
 
 
 def edge_records(graph: nx.MultiDiGraph, names: dict[str, str] | None = None) -> list[dict]:
-    """One record per relation, in date order (undated last), as :func:`graph.describe.relation_record`
+    """One record per relation, in :func:`graph.describe.date_order`, as :func:`graph.describe.relation_record`
     plus ``inverse_label``, ``symmetric``, ``note``, ``when`` (dates in words), ``claimant`` (the
     name of ``claimed_by`` from ``names``, which may hold actors left out of ``graph``), the
     documents' authors and ``curve``: signed roundness that keeps parallel relations apart (0 = straight).
@@ -78,7 +77,7 @@ def edge_records(graph: nx.MultiDiGraph, names: dict[str, str] | None = None) ->
         for cited in record["sources"]:
             cited["author"] = documents.get(cited["document"], {}).get("author")
         records.append(record)
-    records.sort(key=_date_order)
+    records.sort(key=date_order)
     for record, curve in zip(records, curves(records)):
         record["curve"] = curve
     return records
@@ -120,7 +119,7 @@ def page_data(graph: nx.MultiDiGraph, positions: dict[str, tuple[float, float]],
     kinds_used = {n["kind"] for n in nodes}
     categories_used = {e["category"] for e in edges}
     return {
-        "title": title, "note": note, "path": path, "as_of": as_of, "big": big,
+        "title": title, "note": note, "path": path, "as_of": as_of, "big": big, "date_pattern": PATTERN,
         "label_inside": sorted(LABEL_INSIDE), "inside_width": INSIDE_WIDTH, "inside_font": INSIDE_FONT,
         "kinds": {k: v for k, v in graph.graph.get("kinds", {}).items() if k in kinds_used},
         "categories": {k: v for k, v in graph.graph.get("categories", {}).items() if k in categories_used},
@@ -128,13 +127,3 @@ def page_data(graph: nx.MultiDiGraph, positions: dict[str, tuple[float, float]],
         "default_status": graph.graph.get("default_status", "reported"),
         "nodes": nodes, "edges": edges,
     }
-
-
-def _date_order(record: dict) -> tuple:
-    """By the day a relation began (or, when only its end is known, ended: before those that begin
-    that day), then by id; undated relations last."""
-    began, ended = parse_date(record["date"] or record["start"]), parse_date(record["end"])
-    anchor = began or ended
-    if anchor is None:
-        return (1, dt.date.min, 0, record["id"])
-    return (0, anchor.first, began is not None, record["id"])

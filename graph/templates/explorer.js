@@ -32,11 +32,22 @@
       .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
   }
 
-  function fade(hex) {
+  /** A "#rrggbb" colour as [red, green, blue] from 0 to 255; null when it is not one. */
+  function rgb(hex) {
     const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex || "");
-    if (!m) return "#e8e8e8";
-    const mix = (h) => Math.round(parseInt(h, 16) + (255 - parseInt(h, 16)) * FADED).toString(16).padStart(2, "0");
-    return "#" + mix(m[1]) + mix(m[2]) + mix(m[3]);
+    return m ? [m[1], m[2], m[3]].map((h) => parseInt(h, 16)) : null;
+  }
+
+  function fade(hex) {
+    const channels = rgb(hex);
+    if (!channels) return "#e8e8e8";
+    return "#" + channels.map((c) => Math.round(c + (255 - c) * FADED).toString(16).padStart(2, "0")).join("");
+  }
+
+  /** Dark or white text, whichever reads better on a background colour. */
+  function inkOn(hex) {
+    const channels = rgb(hex);
+    return !channels || 0.299 * channels[0] + 0.587 * channels[1] + 0.114 * channels[2] > 150 ? "#1f2328" : "#ffffff";
   }
 
   // ---------------------------------------------------------------- dates (see graph/dates.py)
@@ -47,16 +58,20 @@
     return Math.round(date.getTime() / DAY);
   }
 
-  /** A partial ISO date (YYYY, YYYY-MM, YYYY-MM-DD) as [first day, last day] day numbers; null if absent. */
+  const DATE = new RegExp(data.date_pattern); // graph.dates.PATTERN; groups 2 and 4 are the month and the day
+
+  /** A partial ISO date (YYYY, YYYY-MM, YYYY-MM-DD) as [first day, last day] day numbers; null when absent
+   * or, where graph.dates.PartialDate.parse raises, not a real date. */
   function partialDate(text) {
-    const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text || "");
-    if (!m) return null;
-    const year = Number(m[1]);
+    text = String(text || "").trim();
+    const m = DATE.exec(text);
+    const year = Number(text.slice(0, 4));
+    if (!m || year === 0) return null;
     if (!m[2]) return [dayNumber(year, 0, 1), dayNumber(year, 11, 31)];
     const month = Number(m[2]) - 1;
-    if (!m[3]) return [dayNumber(year, month, 1), dayNumber(year, month + 1, 0)];
-    const day = dayNumber(year, month, Number(m[3]));
-    return [day, day];
+    if (!m[4]) return [dayNumber(year, month, 1), dayNumber(year, month + 1, 0)];
+    const day = dayNumber(year, month, Number(m[4]));
+    return isoDay(day).endsWith(m[4]) ? [day, day] : null; // 2022-02-30 would roll over to March
   }
 
   /** Whether something from start to end (intervals or null for open) could overlap the interval when. */
@@ -75,6 +90,7 @@
   const actors = new Map(data.nodes.map((n) => [n.id, n]));
   const relations = new Map(data.edges.map((r) => [r.id, r]));
   const relationsOf = new Map(data.nodes.map((n) => [n.id, []]));
+  for (const n of data.nodes) n.visible = true;
   for (const r of data.edges) {
     r.interval = [partialDate(r.start || r.date), partialDate(r.end)];
     r.visible = true;
@@ -187,7 +203,7 @@
     let shownNodes = 0;
     for (const n of data.nodes) {
       const shown = n.degree === 0 || linked.has(n.id);
-      if (shown !== (n.visible !== false)) nodeChanges.push({id: n.id, hidden: !shown});
+      if (shown !== n.visible) nodeChanges.push({id: n.id, hidden: !shown});
       n.visible = shown;
       shownNodes += shown;
     }
@@ -230,14 +246,6 @@
     mark.setAttribute("fill", color);
     svg.append(mark);
     return svg;
-  }
-
-  /** Dark or white text, whichever reads better on a background colour. */
-  function inkOn(hex) {
-    const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex || "");
-    if (!m) return "#1f2328";
-    const [r, g, b] = [m[1], m[2], m[3]].map((h) => parseInt(h, 16));
-    return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? "#1f2328" : "#ffffff";
   }
 
   function buildLegend() {
@@ -363,9 +371,9 @@
     };
     input.addEventListener("input", () => {
       found = search(input.value, 12);
+      const q = normalize(input.value);
       list.replaceChildren(...found.map((id) => {
         const n = actors.get(id);
-        const q = normalize(input.value);
         const alias = n.aliases.find((a) => normalize(a).includes(q) && !normalize(n.name).includes(q));
         const item = el("li", null, el("span", "label", n.name), alias ? el("span", "muted", " (" + alias + ")") : null);
         item.setAttribute("role", "option");
@@ -436,7 +444,7 @@
       el("p", "kind", glyph(kind.shape, kind.color), " " + kind.label),
       n.aliases.length ? el("p", "aliases", "Also known as: " + n.aliases.join(" · ")) : null,
       n.description ? el("p", "description", n.description) : null,
-      n.visible === false ? el("p", "hidden-note", "Hidden by the filters: none of its relations is shown.") : null,
+      n.visible ? null : el("p", "hidden-note", "Hidden by the filters: none of its relations is shown."),
       el("h3", null, "Relations (" + relationsOf.get(id).length + ")"),
       list);
   }
@@ -465,7 +473,7 @@
 
   function selectActor(id, focus) {
     state.selected = {actor: id};
-    if (actors.get(id).visible !== false) {
+    if (actors.get(id).visible) {
       network.selectNodes([id]);
       if (focus) network.focus(id, {scale: Math.max(network.getScale(), 1.1), animation: {duration: 300}});
     } else {
@@ -490,30 +498,33 @@
 
   const linksBetween = (a, b) => relationsOf.get(a).filter((r) => r.visible && (r.from === a ? r.to : r.from) === b);
 
-  /** The shortest chain of actors from a to b over the visible relations (either direction); null if none. */
+  /** The shortest chain of actors from a to b over the visible relations (either direction), among those
+   * the one with fewest alleged or disputed hops, as graph/paths.py chooses; null if none. A hop is a claim
+   * when every shown relation joining its two actors is one. */
   function shortestPath(a, b) {
-    const parent = new Map([[a, null]]);
+    const reached = new Map([[a, {parent: null, claims: 0}]]);
     let frontier = [a];
-    while (frontier.length && !parent.has(b)) {
-      const next = [];
+    while (frontier.length && !reached.has(b)) {
+      const level = new Map();
       for (const u of frontier) {
         for (const r of relationsOf.get(u)) {
           const v = r.from === u ? r.to : r.from;
-          if (r.visible && !parent.has(v)) {
-            parent.set(v, u);
-            next.push(v);
-          }
+          if (!r.visible || reached.has(v)) continue;
+          const claims = reached.get(u).claims + (isClaim(r) ? 1 : 0);
+          if (!level.has(v) || claims < level.get(v).claims) level.set(v, {parent: u, claims: claims});
         }
       }
-      frontier = next;
+      level.forEach((via, v) => reached.set(v, via));
+      frontier = [...level.keys()];
     }
-    if (!parent.has(b)) return null;
+    if (!reached.has(b)) return null;
     const chain = [b];
-    while (parent.get(chain[0]) !== null) chain.unshift(parent.get(chain[0]));
+    while (reached.get(chain[0]).parent !== null) chain.unshift(reached.get(chain[0]).parent);
     return chain;
   }
 
-  /** Highlight the path's actors and relations and dim the rest (no path: restore every colour). */
+  /** Highlight the path's actors and relations and dim the rest (no path: restore every colour); return
+   * the ids of the path's relations. */
   function highlight(chain) {
     const onPath = new Set(chain || []);
     const pathEdges = new Set();
@@ -525,9 +536,8 @@
 
   function showPath(from, to, chain) {
     const status = byId("path-status"), hops = byId("path-hops");
-    state.path = {from: from, to: to, nodes: chain, edges: chain ? [...highlight(chain)] : []};
+    state.path = {from: from, to: to, nodes: chain, edges: [...highlight(chain)]};
     if (!chain) {
-      highlight(null);
       status.textContent = "No path between " + nameOf(from) + " and " + nameOf(to) + " among the shown relations.";
       hops.replaceChildren();
       return;
