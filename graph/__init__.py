@@ -3,9 +3,17 @@
 YAML files -> :func:`load_dataset` (validated :class:`~graph.model.Dataset`) ->
 :func:`build_graph` (NetworkX ``MultiDiGraph``) -> queries, HTML and exports.
 """
-from .build import build_graph
+from importlib import import_module
+
 from .errors import ActorGraphError, DataError, Problem
-from .load import load_dataset
 
 __version__ = "0.1.0"
 __all__ = ["ActorGraphError", "DataError", "Problem", "build_graph", "load_dataset", "__version__"]
+_LAZY = {"build_graph": ".build", "load_dataset": ".load"}
+
+
+def __getattr__(name: str):
+    # Imported on first use, so that `actorgraph --help` and `validate` do not pay for networkx.
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -16,6 +16,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 _PATTERN = re.compile(PATTERN)
@@ -54,6 +55,12 @@ class PartialDate:
 
     def __str__(self) -> str:
         return self.text
+
+
+@lru_cache(maxsize=4096)
+def parse_date(text: str | None) -> PartialDate | None:
+    """:meth:`PartialDate.parse` of a valid stored date (or ``None``), remembered: graphs repeat few dates."""
+    return None if text is None else PartialDate.parse(text)
 
 
 def valid_at(start: PartialDate | None, end: PartialDate | None, when: PartialDate) -> bool:

@@ -11,7 +11,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-import networkx as nx
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # networkx is imported by whatever builds the graph; --help and validate need none
+    import networkx as nx
 
 from .atomic import write_atomic
 from .errors import ActorGraphError, UsageError
@@ -23,6 +26,8 @@ EDGE_FIELDS = ("source", "target", "key", "type", "category", "label", "status",
 
 def to_node_link(graph: nx.MultiDiGraph) -> dict:
     """The graph as NetworkX node-link data (``edges`` key), readable by ``nx.node_link_graph(..., edges="edges")``."""
+    import networkx as nx
+
     return nx.node_link_data(graph, edges="edges")
 
 

@@ -2,17 +2,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import networkx as nx
 
-from .dates import PartialDate, valid_at
+from .dates import PartialDate, parse_date, valid_at
 from .errors import UsageError
-
-
-@lru_cache(maxsize=4096)
-def parse_date(text: str | None) -> PartialDate | None:
-    return None if text is None else PartialDate.parse(text)
 
 
 def user_date(text: str) -> PartialDate:

@@ -245,7 +245,7 @@ class _Records:
     def __init__(self, schema: Schema, documents: dict[str, Document], problems: list[Problem]):
         self.schema = schema
         self.documents = documents
-        self.normalized = {doc_id: quotes.SearchableText(doc.text) for doc_id, doc in documents.items()}
+        self.searchable = {doc_id: quotes.SearchableText(doc.text) for doc_id, doc in documents.items()}
         self.default_status = schema.default_status  # a property that scans the statuses
         self.problems = problems
         self.actors: dict[str, Actor] = {}
@@ -394,7 +394,7 @@ class _Records:
             reader.error(fields["quote"], f"quote is {len(quote)} characters; keep it under "
                                           f"{quotes.MAX_QUOTE_CHARS} so it fits a tooltip")
             return None
-        if quotes.normalize(quote) not in self.normalized[document]:
+        if quotes.normalize(quote) not in self.searchable[document]:
             closest = quotes.closest_passage(quote, self.documents[document].text)
             reader.error(fields["quote"], f"quote not found in document {document!r}"
                          + (f"; closest passage: {closest!r}" if closest else ""))

@@ -12,9 +12,10 @@ from itertools import chain
 
 import networkx as nx
 
+from .dates import parse_date
 from .describe import category_label, date_order, parenthesized, relation_record
 from .errors import NotFoundError, UsageError
-from .filters import Filters, parse_date
+from .filters import Filters
 from .names import normalize, resolve_actor
 from .paths import Network
 
