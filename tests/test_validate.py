@@ -6,8 +6,7 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from graph import DataError, load_dataset
-from graph import yamlfile
+from graph import DataError, load_dataset, yamlfile
 from graph.cli import cli
 
 from .conftest import SMALL_ACTORS, write_dataset
@@ -122,6 +121,10 @@ def test_unknown_vocabulary_suggests(tmp_path, files, expected):
     ({"date": '"2022-13-01"'}, "data/rel.yaml:6:11: invalid date: '2022-13-01' is not a date of the form "
                                "YYYY, YYYY-MM or YYYY-MM-DD"),
     ({"date": "2022-02-30"}, "data/rel.yaml:6:11: invalid date: '2022-02-30' is not a real day"),
+    ({"date": '"\u0662\u0660\u0662\u0662"'}, "data/rel.yaml:6:11: invalid date: '\u0662\u0660\u0662\u0662' is not a date "
+                                              "of the form YYYY, YYYY-MM or YYYY-MM-DD"),  # Arabic-Indic digits
+    ({"date": '"2022-\uff10\uff11"'}, "data/rel.yaml:6:11: invalid date: '2022-\uff10\uff11' is not a date of the "
+                                        "form YYYY, YYYY-MM or YYYY-MM-DD"),  # fullwidth digits
     ({"start": '"2022-02"', "end": '"2022-01-31"'}, "data/rel.yaml:7:10: end 2022-01-31 is before start 2022-02"),
     ({"start": "2021", "date": "2022"}, "data/rel.yaml:7:11: use either 'date' (a one-off event) or "
                                          "'start'/'end' (a period), not both"),
