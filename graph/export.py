@@ -10,7 +10,6 @@ import importlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # networkx is imported by whatever builds the graph; --help and validate need none

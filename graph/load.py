@@ -20,8 +20,7 @@ from yaml.nodes import Node
 from . import quotes
 from .dates import PartialDate
 from .errors import DataError, Problem
-from .model import (Actor, Category, Dataset, Document, Kind, Origin, Relation, RelationType, Schema,
-                    Source, Status)
+from .model import Actor, Category, Dataset, Document, Kind, Origin, Relation, RelationType, Schema, Source, Status
 from .names import ActorIndex, slug
 from .yamlfile import NodeReader, compose, did_you_mean, read_text
 
@@ -339,8 +338,8 @@ class _Records:
             reader.error(raw.node, f"a relation with status {status!r} needs 'claimed_by': the actor who claims it")
             ok = False
         elif status == self.default_status and "claimed_by" in values:
-            reader.error(fields["claimed_by"], f"'claimed_by' is for claims; set the status to 'alleged' or "
-                                               f"'disputed', or remove 'claimed_by'")
+            reader.error(fields["claimed_by"], "'claimed_by' is for claims; set the status to 'alleged' or "
+                                               "'disputed', or remove 'claimed_by'")
             ok = False
         dates = self._dates(reader, fields, values)
         sources = self._sources(reader, fields["sources"])

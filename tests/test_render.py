@@ -15,15 +15,13 @@ from html import unescape
 import networkx as nx
 import pytest
 from click.testing import CliRunner
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from graph import build_graph, load_dataset
 from graph.cli import cli
 from graph.errors import NotFoundError, UnknownActorError, UsageError
 from graph.filters import Filters
-from graph.render import MAX_ACTORS, build_page
-from graph.render import layout as layout_module
+from graph.render import MAX_ACTORS, build_page, layout as layout_module
 from graph.render.layout import layout
 from graph.render.page import script_json
 from graph.render.records import curves, footprints

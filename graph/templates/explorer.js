@@ -571,7 +571,7 @@
   function findPath() {
     const status = byId("path-status");
     const ends = ["path-from", "path-to"].map((id) => [byId(id).value, resolve(byId(id).value)]);
-    const unknown = ends.find(([text, id]) => id === null);
+    const unknown = ends.find(([, id]) => id === null);
     if (unknown) {
       status.textContent = unknown[0] ? "No single actor matches “" + unknown[0] + "”." : "Pick two actors.";
       return;
