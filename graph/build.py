@@ -1,7 +1,9 @@
 """Turning a valid :class:`~graph.model.Dataset` into a NetworkX ``MultiDiGraph``.
 
-Nodes are actor ids carrying the actor's fields; edge keys are relation ids carrying every
-relation field plus its category, labels and whether it is symmetric. The graph's own
+Nodes are actor ids carrying the actor's fields and ``claims_made``, the ``[from, to, relation
+id]`` of every relation the actor is the claimant of; edge keys are relation ids carrying every
+relation field plus its category, labels, whether it is symmetric, its ``link`` (connection or
+context) and its ``time`` (state or event). The graph's own
 attributes hold the vocabulary and the documents, so queries, renderers and exporters need
 nothing else.
 """
@@ -23,7 +25,7 @@ def relation_attributes(relation: Relation, schema: Schema) -> dict:
     rtype = schema.relation_types[relation.type]
     return {
         "type": relation.type, "category": rtype.category, "label": rtype.label,
-        "inverse_label": rtype.inverse, "symmetric": rtype.symmetric,
+        "inverse_label": rtype.inverse, "symmetric": rtype.symmetric, "link": rtype.link, "time": rtype.time,
         "status": relation.status, "claimed_by": relation.claimed_by, "role": relation.role,
         "start": _text(relation.start), "end": _text(relation.end), "date": _text(relation.date),
         "sources": [{"document": s.document, "quote": s.quote} for s in relation.sources],
@@ -46,7 +48,12 @@ def build_graph(dataset: Dataset) -> nx.MultiDiGraph:
         default_status=schema.default_status,
         documents={d.id: {"title": d.title, "author": d.author, "file": d.file} for d in dataset.documents.values()},
     )
-    graph.add_nodes_from((a.id, actor_attributes(a)) for a in dataset.actors.values())
+    claims: dict[str, list[list[str]]] = {}
+    for r in dataset.relations:
+        if r.claimed_by:
+            claims.setdefault(r.claimed_by, []).append([r.from_, r.to, r.id])
+    graph.add_nodes_from((a.id, {**actor_attributes(a), "claims_made": claims.get(a.id, [])})
+                         for a in dataset.actors.values())
     graph.add_edges_from((r.from_, r.to, r.id, relation_attributes(r, schema)) for r in dataset.relations)
     return graph
 

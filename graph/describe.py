@@ -11,6 +11,7 @@ if TYPE_CHECKING:  # networkx is imported by whatever builds the graph; --help a
     import networkx as nx
 
 from .dates import parse_date
+from .validity import UNKNOWN
 
 RECORD_FIELDS = ("from", "to", "type", "label", "status", "claimed_by", "role", "start", "end", "date")
 
@@ -45,16 +46,23 @@ def sentence(graph: nx.MultiDiGraph, record: dict) -> str:
     return f"{name(graph, record['from'])} {record['label']} {name(graph, record['to'])}"
 
 
+def claim_sentence(graph: nx.MultiDiGraph, record: dict) -> str:
+    """A claim link in words: CLAIMANT made allegations about ABOUT (the claimed relation follows it)."""
+    return f"{name(graph, record['claimant'])} made allegations about {name(graph, record['about'])}"
+
+
 def when(record: dict) -> str:
     """The dates of a relation in words (empty when undated).
 
     >>> when({"date": "2019", "start": None, "end": None}), when({"date": None, "start": None, "end": "2022-01-05"})
     ('in 2019', 'until 2022-01-05')
-    >>> when({"date": None, "start": "1990", "end": "2019"})
-    'from 1990 to 2019'
+    >>> when({"date": None, "start": "1990", "end": "2019"}), when({"date": None, "start": None, "end": "unknown"})
+    ('from 1990 to 2019', 'formerly')
     """
     if record["date"]:
         return f"{'on' if len(record['date']) == 10 else 'in'} {record['date']}"
+    if record["end"] == UNKNOWN.text:
+        return f"from {record['start']}, ended on a date not known" if record["start"] else "formerly"
     if record["start"] and record["end"]:
         return f"from {record['start']} to {record['end']}"
     if record["start"]:
@@ -72,7 +80,8 @@ def date_order(record: dict) -> tuple:
     >>> [r["id"] for r in sorted(records, key=date_order)]
     ['y', 'z', 'w', 'x']
     """
-    began, ended = parse_date(record["date"] or record["start"]), parse_date(record["end"])
+    began = parse_date(record["date"] or record["start"])
+    ended = None if record["end"] == UNKNOWN.text else parse_date(record["end"])
     anchor = began or ended
     if anchor is None:
         return (1, record["id"])

@@ -5,8 +5,9 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from .dates import PartialDate, parse_date, valid_at
+from .dates import PartialDate
 from .errors import UsageError
+from .validity import Holding, edge_span
 
 
 def user_date(text: str) -> PartialDate:
@@ -17,16 +18,17 @@ def user_date(text: str) -> PartialDate:
         raise UsageError(str(exc)) from None
 
 
-def edge_valid_at(data: dict, when: PartialDate) -> bool:
-    """Whether the relation with edge attributes ``data`` holds at ``when`` (see :mod:`graph.dates`)."""
-    return valid_at(parse_date(data.get("start") or data.get("date")), parse_date(data.get("end")), when)
+def holding(data: dict, when: PartialDate) -> Holding:
+    """Whether the relation with edge attributes ``data`` holds at ``when`` (see :mod:`graph.validity`)."""
+    return edge_span(data).at(when)
 
 
 @dataclass(frozen=True)
 class Filters:
-    """Relations kept: valid at ``as_of``, of the default status only if ``reported_only``, in the
-    included categories/types (all when empty) and not in the excluded ones; actors in ``avoid``
-    are left out with their relations."""
+    """Relations kept: those that may hold at ``as_of`` (only those known to hold if ``strict``),
+    of the default status only if ``reported_only``, connections only unless ``include_context``,
+    in the included categories/types (all when empty) and not in the excluded ones; actors in
+    ``avoid`` are left out with their relations."""
 
     as_of: PartialDate | None = None
     reported_only: bool = False
@@ -35,17 +37,23 @@ class Filters:
     exclude_categories: frozenset[str] = field(default_factory=frozenset)
     exclude_types: frozenset[str] = field(default_factory=frozenset)
     avoid: frozenset[str] = field(default_factory=frozenset)
+    strict: bool = False
+    include_context: bool = False
 
     @classmethod
     def from_options(cls, graph: nx.MultiDiGraph, *, as_of: str | None = None, reported_only: bool = False,
-                     categories=(), types=(), exclude_categories=(), exclude_types=(), avoid=()) -> "Filters":
+                     categories=(), types=(), exclude_categories=(), exclude_types=(), avoid=(), strict: bool = False,
+                     include_context: bool = False) -> "Filters":
         """Filters from what a user typed: ``as_of`` as text, actors in ``avoid`` by id, name or alias."""
         from .names import graph_index
 
+        if strict and not as_of:
+            raise UsageError("--strict needs --as-of DATE: a relation is known to hold only at a date")
         index = graph_index(graph) if avoid else None
         filters = cls(user_date(as_of) if as_of else None, reported_only, frozenset(categories), frozenset(types),
                       frozenset(exclude_categories), frozenset(exclude_types),
-                      frozenset(index.resolve(name) for name in avoid) if index else frozenset())
+                      frozenset(index.resolve(name) for name in avoid) if index else frozenset(),
+                      strict, include_context)
         filters.check(graph)
         return filters
 
@@ -73,7 +81,13 @@ class Filters:
             return False
         if data["category"] in self.exclude_categories or data["type"] in self.exclude_types:
             return False
-        return self.as_of is None or edge_valid_at(data, self.as_of)
+        if data["link"] == "context" and not self.include_context:
+            return False
+        return self.as_of is None or holding(data, self.as_of) >= (Holding.HOLDS if self.strict else Holding.MAY)
+
+    def may_only(self, data: dict) -> bool:
+        """Whether a kept relation only may hold at ``as_of`` (undated, or dated vaguely around it)."""
+        return self.as_of is not None and holding(data, self.as_of) == Holding.MAY
 
     def keeps_relation(self, source: str, target: str, data: dict, default_status: str = "reported") -> bool:
         """Whether the relation ``source -> target`` passes the filters, its actors included."""
@@ -90,7 +104,9 @@ class Filters:
         """The filters in force, in words (empty when none)."""
         parts = []
         if self.as_of:
-            parts.append(f"as of {self.as_of}")
+            parts.append(f"as of {self.as_of}" + (", known to hold" if self.strict else ""))
+        if self.include_context:
+            parts.append("context included")
         if self.reported_only:
             parts.append("reported relations only")
         for label, values in (("categories", self.categories), ("types", self.types),

@@ -31,6 +31,7 @@ ACTOR_FIELDS = (("id", "name", "kind", "description"), ("aliases", "tags"))
 RELATION_FIELDS = (("from", "to", "type", "sources"),
                    ("id", "status", "claimed_by", "role", "start", "end", "date", "note"))
 SOURCE_FIELDS = (("document", "quote"), ())
+MULTILINE_FIELDS = ("description", "note", "quote")  # the only text that may hold tabs and line breaks
 
 
 def display_path(path: Path) -> str:
@@ -116,7 +117,7 @@ def _file_root(path: Path, problems: list[Problem], text: str | None = None) -> 
     if text is None:
         return None
     root = compose(text, display, problems)
-    return (NodeReader(display, problems), root) if root is not None else None
+    return (NodeReader(display, problems, MULTILINE_FIELDS), root) if root is not None else None
 
 
 def _origin(reader: NodeReader, node: Node) -> Origin:

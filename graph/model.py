@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .dates import PartialDate
+from .validity import Unknown
 
 
 @dataclass(frozen=True)
@@ -26,11 +27,20 @@ class Kind:
     shape: str = "dot"
 
 
+#: What a relation is, as far as "how is A connected to B" goes: a connection between its actors,
+#: or context about them (commentary, citizenship), shown in profiles but not walked by paths.
+LINKS = ("connection", "context")
+#: How a relation lasts: a state holds over a period, an event happens once and has happened after.
+TIMES = ("state", "event")
+
+
 @dataclass(frozen=True)
 class Category:
     id: str
     label: str
     color: str = "#999999"
+    link: str = "connection"
+    time: str = "state"
 
 
 @dataclass(frozen=True)
@@ -51,10 +61,14 @@ class RelationType:
     label: str
     inverse: str
     symmetric: bool = False
+    link: str = "connection"
+    time: str = "state"
 
 
 @dataclass(frozen=True)
 class Schema:
+    """The vocabulary, and the questions code asks of it."""
+
     kinds: dict[str, Kind]
     categories: dict[str, Category]
     statuses: dict[str, Status]
@@ -63,6 +77,23 @@ class Schema:
     @property
     def default_status(self) -> str:
         return next((s.id for s in self.statuses.values() if s.default), next(iter(self.statuses), "reported"))
+
+    def is_claim(self, status: str) -> bool:
+        """Whether a relation of ``status`` is attributed to someone rather than stated as fact."""
+        return status != self.default_status
+
+    def is_context(self, relation_type: str) -> bool:
+        """Whether relations of this type are context about actors, not a connection between them."""
+        return self.relation_types[relation_type].link == "context"
+
+    def is_state(self, relation_type: str) -> bool:
+        """Whether relations of this type hold over a period (else they are events)."""
+        return self.relation_types[relation_type].time == "state"
+
+    def label(self, section: str, name: str) -> str:
+        """The label of kind, category or status ``name`` (``section``: "kinds", "categories", "statuses")."""
+        entry = getattr(self, section).get(name)
+        return entry.label if entry is not None else name
 
 
 @dataclass(frozen=True)
@@ -102,7 +133,7 @@ class Relation:
     claimed_by: str | None = None
     role: str | None = None
     start: PartialDate | None = None
-    end: PartialDate | None = None
+    end: PartialDate | Unknown | None = None
     date: PartialDate | None = None
     note: str | None = None
     origin: Origin | None = field(default=None, compare=False)

@@ -1,16 +1,22 @@
-"""How two actors are connected: shortest, all shortest or k shortest paths, every hop a cited relation.
+"""How two actors are connected: shortest, all shortest or k shortest paths, every hop cited.
 
-A path is a sequence of actors; a hop joins two neighbours by one relation. Relations are walked
-in either direction (only in their own direction with ``directed``, though symmetric relations
-such as ``sibling_of`` have none). When several relations join the same two actors, a hop uses
-the best one: the default status (reported) before claims (alleged, disputed), then one written
-in the direction the hop walks, then the smallest relation id; the others are listed with it.
+A path is a sequence of actors; a hop joins two neighbours by a relation, walked in either
+direction (only in its own direction with ``directed``, though symmetric relations such as
+``sibling_of`` have none), or by a *claim link*: the claimant of an alleged or disputed relation
+"made allegations about" each of its parties. Context relations (commentary, citizenship) are
+not walked unless the filters include them.
 
-Paths are ordered by number of hops, then by number of claims (hops that are not reported),
-then by the actors' ids, so the answer is the same on every run. The shortest connection is found
-by a breadth-first search from both ends that reads only the relations it reaches, so a query
-on a large graph touches a small part of it; the k shortest come from Yen's algorithm, each of
-its detours found by the same search.
+Each hop has a cost: whether it is a claim (a claim link, or a relation that is not reported),
+whether it only *may* hold at the filters' date, and how well it is sourced (quotes, documents).
+When several links join the same two actors, a hop uses the cheapest: relations before claim
+links, the default status before others, known before may-hold, more quotes and documents, one
+written in the direction walked, then the smallest relation id; the others are listed with it.
+
+Among equally short paths the one shown has fewest claims, then fewest may-hold hops, then the
+most quotes, then the most documents, then the smallest actor ids, so the answer is the same on
+every run and the page gives the same one. The shortest connection is found by a breadth-first
+search from both ends that reads only the links it reaches, so a query on a large graph touches a
+small part of it; the k shortest come from Yen's algorithm, each detour found by the same search.
 """
 from __future__ import annotations
 
@@ -26,34 +32,53 @@ from .filters import Filters
 from .names import resolve_actor
 
 
+Cost = tuple[int, int, int, int]
+#: What a path costs, criterion by criterion (sources and documents are counted negatively).
+COST_NAMES = ("claims", "may_hold", "sources", "documents")
+NO_COST: Cost = (0, 0, 0, 0)
+
+
+def add(a: Cost, b: Cost) -> Cost:
+    return (a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3])
+
+
 class Link(NamedTuple):
-    """The relation chosen to join two neighbouring actors, in its own direction."""
+    """How a hop joins two neighbouring actors: relation ``key`` from ``source`` to ``target`` (its own
+    direction), or, when ``claimant`` is set, the claimant's allegation in that relation."""
 
     key: str
     source: str
     target: str
-    claim: bool
+    cost: Cost
     others: tuple[str, ...]
+    claimant: str | None = None
+
+    @property
+    def claim(self) -> bool:
+        return self.cost[0] > 0
 
 
 class Network:
-    """The relations a query may walk: those the filters keep, the best one per pair of actors.
+    """The links a query may walk: relations the filters keep and claim links, the best one per pair
+    of actors. ``claims=False`` leaves claim links out (as do ``reported_only`` filters).
 
     ``links(actor)`` is computed on first use and remembered, so only the part of the graph a
     query reaches is ever read.
     """
 
-    def __init__(self, graph: nx.MultiDiGraph, filters: Filters | None = None, directed: bool = False):
+    def __init__(self, graph: nx.MultiDiGraph, filters: Filters | None = None, directed: bool = False,
+                 claims: bool = True):
         self.graph = graph
         self.filters = filters or Filters()
         self.directed = directed
+        self.claims = claims and not self.filters.reported_only
         self.default_status = graph.graph.get("default_status", "reported")
         order = [self.default_status, *(s for s in graph.graph.get("statuses", {}) if s != self.default_status)]
         self._rank = {status: rank for rank, status in enumerate(order)}
         self._links: tuple[dict, dict] = ({}, {})
 
     def links(self, actor: str, backward: bool = False) -> dict[str, Link]:
-        """The actors one hop from ``actor`` with the relation that joins them.
+        """The actors one hop from ``actor`` with the link that joins them.
 
         ``backward`` gives the actors from which ``actor`` can be reached instead (the same
         unless ``directed``).
@@ -73,30 +98,58 @@ class Network:
             for other, relations in adjacency[actor].items():
                 source, target = (actor, other) if along != backward else (other, actor)
                 for key, data in relations.items():
-                    if (along or not self.directed or data["symmetric"]) and \
-                            self.filters.keeps_relation(source, target, data, self.default_status):
-                        rank = self._rank.get(data["status"], len(self._rank))
-                        choices[other].append((rank, not along, key, source, target))
+                    if not self.filters.keeps_relation(source, target, data, self.default_status):
+                        continue
+                    if along or not self.directed or data["symmetric"]:
+                        choices[other].append(self._choice(key, source, target, data, not along))
+                    claimant = data["claimed_by"]
+                    if self.claims and claimant and claimant != actor and claimant not in self.filters.avoid \
+                            and (backward or not self.directed):
+                        choices[claimant].append(self._choice(key, source, target, data, False, claimant))
+        if self.claims and (not backward or not self.directed):
+            for source, target, key in graph.nodes[actor]["claims_made"]:
+                data = graph.edges[source, target, key]
+                if self.filters.keeps_relation(source, target, data, self.default_status):
+                    for party in {source, target} - {actor}:
+                        choices[party].append(self._choice(key, source, target, data, False, actor))
         links = {}
         for other, found in choices.items():
             found.sort()
-            rank, _, key, source, target = found[0]
-            links[other] = Link(key, source, target, rank > 0, tuple(choice[2] for choice in found[1:]))
+            best = found[0][-1]
+            others = dict.fromkeys(link.key for *_, link in found[1:] if link.key != best.key)
+            links[other] = best._replace(others=tuple(others))
         return links
 
+    def _choice(self, key: str, source: str, target: str, data: dict, against: bool,
+                claimant: str | None = None) -> tuple:
+        """A candidate link with the key it is chosen by (see the module's docstring)."""
+        rank = self._rank.get(data["status"], len(self._rank))
+        documents = len({cited["document"] for cited in data["sources"]})
+        cost = (int(rank > 0 or claimant is not None), int(self.filters.may_only(data)),
+                -len(data["sources"]), -documents)
+        return (claimant is not None, rank, cost, against, key, Link(key, source, target, cost, (), claimant))
+
     def link(self, walk_from: str, walk_to: str) -> Link:
-        """The relation a hop from ``walk_from`` to ``walk_to`` uses."""
+        """The link a hop from ``walk_from`` to ``walk_to`` uses."""
         return self.links(walk_from)[walk_to]
 
-    def claims(self, actors: list[str] | tuple[str, ...]) -> int:
-        """How many hops of the path through ``actors`` are claims rather than reported."""
-        return sum(self.link(a, b).claim for a, b in zip(actors, actors[1:]))
+    def cost(self, actors: list[str] | tuple[str, ...]) -> Cost:
+        """What the path through ``actors`` costs, hop by hop added up."""
+        total = NO_COST
+        for a, b in zip(actors, actors[1:]):
+            total = add(total, self.link(a, b).cost)
+        return total
 
     def record(self, walk_from: str, walk_to: str) -> dict:
-        """The hop's relation as a record (see :func:`graph.describe.relation_record`), with ``also``:
-        the ids of the other relations joining the two actors."""
+        """The hop as a record (see :func:`graph.describe.relation_record`), with ``also``: the ids of the
+        other relations joining the two actors, ``may_hold`` and, for a claim link, ``claimant`` and
+        ``about`` (the party the claimant made allegations about)."""
         link = self.link(walk_from, walk_to)
-        return {**relation_record(self.graph, link.source, link.target, link.key), "also": list(link.others)}
+        record = {**relation_record(self.graph, link.source, link.target, link.key), "also": list(link.others),
+                  "may_hold": bool(link.cost[1])}
+        if link.claimant is not None:
+            record.update(claimant=link.claimant, about=walk_to if walk_from == link.claimant else walk_from)
+        return record
 
 
 class _Search:
@@ -139,26 +192,26 @@ class _Search:
             memo[actor] = 1 if actor == self.root else sum(self.count(p, memo) for p in self.parents[actor])
         return memo[actor]
 
-    def best(self, actor: str, memo: dict) -> tuple[int, tuple[str, ...]]:
-        """The walk between the root and ``actor`` with fewest claims, then smallest ids, as
-        (claims, actors in path order)."""
+    def best(self, actor: str, memo: dict) -> tuple[Cost, tuple[str, ...]]:
+        """The cheapest walk between the root and ``actor``, then the one with smallest ids, as
+        (cost, actors in path order)."""
         if actor not in memo:
-            memo[actor] = (0, (actor,)) if actor == self.root else min(
+            memo[actor] = (NO_COST, (actor,)) if actor == self.root else min(
                 self._extend(actor, parent, *self.best(parent, memo)) for parent in self.parents[actor])
         return memo[actor]
 
     def every(self, actor: str):
-        """Every shortest walk between the root and ``actor``, as (claims, actors in path order)."""
+        """Every shortest walk between the root and ``actor``, as (cost, actors in path order)."""
         if actor == self.root:
-            yield 0, (actor,)
+            yield NO_COST, (actor,)
             return
         for parent in self.parents[actor]:
-            for claims, actors in self.every(parent):
-                yield self._extend(actor, parent, claims, actors)
+            for cost, actors in self.every(parent):
+                yield self._extend(actor, parent, cost, actors)
 
-    def _extend(self, actor: str, parent: str, claims: int, actors: tuple[str, ...]) -> tuple[int, tuple[str, ...]]:
-        claims += self.network.link(*self.walk(parent, actor)).claim
-        return (claims, (actor, *actors)) if self.backward else (claims, (*actors, actor))
+    def _extend(self, actor: str, parent: str, cost: Cost, actors: tuple[str, ...]) -> tuple[Cost, tuple[str, ...]]:
+        cost = add(cost, self.network.link(*self.walk(parent, actor)).cost)
+        return (cost, (actor, *actors)) if self.backward else (cost, (*actors, actor))
 
 
 class _Shortest:
@@ -170,13 +223,13 @@ class _Shortest:
         counts: tuple[dict, dict] = ({}, {})
         self.count = sum(ahead.count(m, counts[0]) * behind.count(m, counts[1]) for m in meeting)
 
-    def best(self) -> tuple[int, tuple[str, ...]]:
-        """The shortest path with fewest claims, then smallest ids, as (claims, actors)."""
+    def best(self) -> tuple[Cost, tuple[str, ...]]:
+        """The cheapest shortest path, then the one with smallest ids, as (cost, actors)."""
         memos: tuple[dict, dict] = ({}, {})
         return min(_join(self.ahead.best(m, memos[0]), self.behind.best(m, memos[1])) for m in self.meeting)
 
-    def every(self) -> list[tuple[int, tuple[str, ...]]]:
-        """Every shortest path, fewest claims first, then by ids."""
+    def every(self) -> list[tuple[Cost, tuple[str, ...]]]:
+        """Every shortest path, cheapest first, then by ids."""
         return sorted(_join(head, tail) for m in self.meeting
                       for head in self.ahead.every(m) for tail in self.behind.every(m))
 
@@ -195,16 +248,16 @@ def _shortest(network: Network, source: str, target: str, max_hops: int | None,
     return None
 
 
-def _join(head: tuple[int, tuple[str, ...]], tail: tuple[int, tuple[str, ...]]) -> tuple[int, tuple[str, ...]]:
-    return head[0] + tail[0], head[1] + tail[1][1:]
+def _join(head: tuple[Cost, tuple[str, ...]], tail: tuple[Cost, tuple[str, ...]]) -> tuple[Cost, tuple[str, ...]]:
+    return add(head[0], tail[0]), head[1] + tail[1][1:]
 
 
 def _k_shortest(network: Network, shortest: _Shortest, target: str, k: int,
-                max_hops: int | None) -> list[tuple[int, tuple[str, ...]]]:
-    """The ``k`` shortest simple paths by (hops, claims, ids): Yen's algorithm, each deviation
+                max_hops: int | None) -> list[tuple[Cost, tuple[str, ...]]]:
+    """The ``k`` shortest simple paths by (hops, cost, ids): Yen's algorithm, each deviation
     found by :func:`_shortest` from the spur actor with the path so far blocked."""
     found = [shortest.best()]
-    candidates: list[tuple[int, int, tuple[str, ...]]] = []
+    candidates: list[tuple[int, Cost, tuple[str, ...]]] = []
     seen = {found[0][1]}
     while len(found) < k:
         previous = found[-1][1]
@@ -215,15 +268,15 @@ def _k_shortest(network: Network, shortest: _Shortest, target: str, k: int,
             detour = _shortest(network, spur, target, limit, frozenset(root[:-1]), walks)
             if detour is None:
                 continue
-            claims, tail = detour.best()
+            cost, tail = detour.best()
             actors = root[:-1] + tail
             if actors not in seen:
                 seen.add(actors)
-                heapq.heappush(candidates, (len(actors) - 1, network.claims(root) + claims, actors))
+                heapq.heappush(candidates, (len(actors) - 1, add(network.cost(root), cost), actors))
         if not candidates:
             break
-        _, claims, actors = heapq.heappop(candidates)
-        found.append((claims, actors))
+        _, cost, actors = heapq.heappop(candidates)
+        found.append((cost, actors))
     return found
 
 
@@ -231,13 +284,14 @@ def find_paths(graph: nx.MultiDiGraph, source: str, target: str, *, filters: Fil
                directed: bool = False, k: int = 1, all_shortest: bool = False, max_hops: int | None = None) -> dict:
     """How ``source`` is connected to ``target`` (ids, names or aliases), as a JSON-ready dict.
 
-    By default the one shortest path with fewest claims; ``all_shortest`` gives every shortest
-    path, ``k`` the ``k`` shortest simple paths. Raises :class:`~graph.errors.NotFoundError` when
-    there is no connection within the filters (and ``max_hops``).
+    By default the best shortest path (see the module's docstring); ``all_shortest`` gives every
+    shortest path, ``k`` the ``k`` shortest simple paths. Raises :class:`~graph.errors.NotFoundError`
+    when there is no connection within the filters (and ``max_hops``).
 
-    Returns ``{"from", "to", "shortest_length", "shortest_count", "paths": [{"actors", "length",
-    "claims", "hops": [record, ...]}]}`` where each record is a
-    :func:`graph.describe.relation_record` plus ``also``.
+    Returns ``{"from", "to", "shortest_length", "shortest_count", "chosen_because", "paths":
+    [{"actors", "length", "claims", "may_hold", "sources", "documents", "hops": [record, ...]}]}``
+    where each record is a :meth:`Network.record` and ``chosen_because`` says, in words, why the
+    first path was preferred to the next equally short one (``None`` when it is the only one).
     """
     if k < 1 or (max_hops is not None and max_hops < 1):
         raise UsageError("-k and --max-hops must be at least 1")
@@ -255,9 +309,30 @@ def find_paths(graph: nx.MultiDiGraph, source: str, target: str, *, filters: Fil
         raise NotFoundError(_nothing_found(graph, source, target, filters, directed, max_hops))
     paths = shortest.every() if all_shortest else _k_shortest(network, shortest, target, k, max_hops)
     return {"from": source, "to": target, "shortest_length": shortest.length, "shortest_count": shortest.count,
-            "paths": [{"actors": list(actors), "length": len(actors) - 1, "claims": claims,
+            "chosen_because": _why(shortest, paths),
+            "paths": [{"actors": list(actors), "length": len(actors) - 1,
+                       **{name: abs(value) for name, value in zip(COST_NAMES, cost)},
                        "hops": [network.record(a, b) for a, b in zip(actors, actors[1:])]}
-                      for claims, actors in paths]}
+                      for cost, actors in paths]}
+
+
+#: Above this many equally short paths, the reason for the choice is not worked out by comparison.
+_MAX_COMPARED = 1000
+
+
+def _why(shortest: _Shortest, paths: list[tuple[Cost, tuple[str, ...]]]) -> str | None:
+    """Why the first path beats the runner-up among equally short paths, in words."""
+    if shortest.count < 2:
+        return None
+    if shortest.count > _MAX_COMPARED:
+        return "fewest claims, then fewest may-hold hops, then most quotes, then most documents, then ids"
+    (cost, actors), (other, _) = shortest.every()[:2]
+    reasons = ("fewer claims", "fewer hops that only may hold at the date", "more quotes",
+               "more documents across its hops")
+    for reason, mine, theirs in zip(reasons, cost, other):
+        if mine != theirs:
+            return f"{reason} ({abs(mine)} against {abs(theirs)}) than the next best"
+    return "as well sourced as the next best; first by actor ids"
 
 
 def _nothing_found(graph, source: str, target: str, filters: Filters, directed: bool, max_hops: int | None) -> str:

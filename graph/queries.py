@@ -8,6 +8,7 @@ Each function takes the built graph, actors by id, name or alias, and optional
 from __future__ import annotations
 
 import difflib
+from dataclasses import replace
 from itertools import chain
 
 import networkx as nx
@@ -18,6 +19,7 @@ from .errors import NotFoundError, UsageError
 from .filters import Filters
 from .names import normalize, resolve_actor
 from .paths import Network
+from .validity import UNKNOWN
 
 #: Search scores: how a text matched an actor, best first.
 SCORES = {"exact": 100, "prefix": 80, "word": 60, "part": 50, "similar": 40, "description": 20}
@@ -39,22 +41,28 @@ def _relations(graph: nx.MultiDiGraph, filters: Filters, actor: str | None = Non
 
 
 def profile(graph: nx.MultiDiGraph, actor: str, filters: Filters | None = None) -> dict:
-    """Everything about one actor: kind, aliases, description, and its relations grouped by
-    category (in vocabulary order), each group in date order (undated last).
+    """Everything about one actor: kind, aliases, description, its relations grouped by category
+    (in vocabulary order, context included), each group in date order (undated last), and the
+    claims it made: the relations it is the claimant of, with their quotes.
 
     Returns ``{"id", "name", "kind", "kind_label", "aliases", "description", "tags",
-    "relations": [{"category", "label", "relations": [record, ...]}]}``.
+    "relations": [{"category", "label", "relations": [record, ...]}], "claims_made": [record, ...]}``.
     """
     actor = resolve_actor(graph, actor)
     data = graph.nodes[actor]
+    filters = replace(filters or Filters(), include_context=True)
     categories = graph.graph.get("categories", {})
     groups: dict[str, list[dict]] = {category: [] for category in categories}
-    for record in sorted(_relations(graph, filters or Filters(), actor), key=date_order):
+    for record in sorted(_relations(graph, filters, actor), key=date_order):
         groups.setdefault(record["category"], []).append(record)
+    default = graph.graph.get("default_status", "reported")
+    claims = sorted((relation_record(graph, u, v, key) for u, v, key in data["claims_made"]
+                     if filters.keeps_relation(u, v, graph.edges[u, v, key], default)), key=date_order)
     return {**_actor(graph, actor), "kind_label": graph.graph.get("kinds", {}).get(data["kind"], {}).get("label"),
             "aliases": list(data["aliases"]), "description": data["description"], "tags": list(data["tags"]),
             "relations": [{"category": category, "label": category_label(graph, category),
-                           "relations": records} for category, records in groups.items() if records]}
+                           "relations": records} for category, records in groups.items() if records],
+            "claims_made": claims}
 
 
 def search(graph: nx.MultiDiGraph, text: str) -> list[dict]:
@@ -156,13 +164,14 @@ def common(graph: nx.MultiDiGraph, first: str, second: str, filters: Filters | N
 def brokers(graph: nx.MultiDiGraph, top: int = 10, filters: Filters | None = None) -> list[dict]:
     """The ``top`` actors that hold the network together: highest betweenness centrality (the
     share of shortest paths between other actors that pass through them, relations taken in
-    either direction), with their degree (how many actors they are linked to).
+    either direction), with their degree (how many actors they are linked to). Only relations
+    count: context (unless the filters include it) and claim links do not.
 
     Returns ``[{"id", "name", "kind", "betweenness", "degree"}]``, highest first.
     """
     if top < 1:
         raise UsageError("--top must be at least 1")
-    network = Network(graph, filters)
+    network = Network(graph, filters, claims=False)
     simple = nx.Graph()
     for actor in sorted(graph):
         if actor not in network.filters.avoid:
@@ -176,17 +185,18 @@ def brokers(graph: nx.MultiDiGraph, top: int = 10, filters: Filters | None = Non
 
 
 def timeline(graph: nx.MultiDiGraph, actor: str | None = None, filters: Filters | None = None) -> list[dict]:
-    """Dated relations in date order, of the whole graph or of one ``actor``. A relation with a
-    ``date`` is one event (``on``); one with ``start``/``end`` gives a ``start`` and an ``end``
-    event. Events on the same partial date go start, on, end.
+    """Dated relations in date order, of the whole graph or of one ``actor``, context included. A
+    relation with a ``date`` is one event (``on``); one with ``start``/``end`` gives a ``start`` and
+    an ``end`` event (none for an end not known). Events on the same partial date go start, on, end.
 
     Returns ``[{"date", "event", "relation": record}]``.
     """
     if actor is not None:
         actor = resolve_actor(graph, actor)
     events = [{"date": record[field], "event": event, "relation": record}
-              for record in _relations(graph, filters or Filters(), actor)
-              for field, event in (("start", "start"), ("date", "on"), ("end", "end")) if record[field]]
+              for record in _relations(graph, replace(filters or Filters(), include_context=True), actor)
+              for field, event in (("start", "start"), ("date", "on"), ("end", "end"))
+              if record[field] and record[field] != UNKNOWN.text]
     if not events:
         whose = f" of {graph.nodes[actor]['name']}" if actor else ""
         raise NotFoundError(f"no dated relations{whose}" + _within(filters))

@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .controlchars import LINE_BREAKS, describe as describe_char, first_unsafe
 from .errors import Problem
 
 try:  # libyaml's C parser: same marks, ten times faster
@@ -92,11 +93,16 @@ def did_you_mean(word: str, choices) -> str:
 
 
 class NodeReader:
-    """Typed reads from the nodes of one file; every read that fails records a problem and returns ``None``."""
+    """Typed reads from the nodes of one file; every read that fails records a problem and returns ``None``.
 
-    def __init__(self, display: str, problems: list[Problem]):
+    Text read under a name in ``multiline`` may hold tabs and line breaks; no text may hold
+    other control or bidirectional-override characters (see :mod:`graph.controlchars`).
+    """
+
+    def __init__(self, display: str, problems: list[Problem], multiline: tuple[str, ...] = ()):
         self.display = display
         self.problems = problems
+        self.multiline = multiline
         self._seen: set[int] = set()
 
     def error(self, node: Node, message: str) -> None:
@@ -173,6 +179,11 @@ class NodeReader:
         value = node.value.strip()
         if not value:
             self.error(node, f"{what} is empty")
+            return None
+        unsafe = first_unsafe(value, multiline=what in self.multiline)
+        if unsafe is not None:
+            where = " (it must be one line)" if unsafe in LINE_BREAKS else ""
+            self.error(node, f"{what} contains the control character {describe_char(unsafe)}{where}; remove it")
             return None
         return value
 

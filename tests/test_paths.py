@@ -67,7 +67,8 @@ def test_hop_walked_backwards_keeps_the_relation_direction(diamond):
     assert hops[0] == {"id": "a/associated_with/c", "from": "a", "to": "c", "category": "association",
                        "type": "associated_with", "label": "is associated with", "status": "reported",
                        "claimed_by": None, "role": None, "start": None, "end": None, "date": None,
-                       "sources": [{"document": "note", "title": "The note document", "quote": FACT}], "also": []}
+                       "sources": [{"document": "note", "title": "The note document", "quote": FACT}], "also": [],
+                       "may_hold": False}
 
 
 def test_alleged_hop_names_its_claimant(diamond):
@@ -91,8 +92,18 @@ def test_avoid_reroutes_and_an_avoided_end_is_a_usage_error(diamond):
 
 
 def test_unconnected_actor_is_not_found(diamond):
-    with pytest.raises(NotFoundError, match="no connection between A Person and F Person$"):
-        find_paths(diamond, "a", "f")
+    with pytest.raises(NotFoundError, match=r"no connection between A Person and F Person \(excluding types accused\)$"):
+        find_paths(diamond, "a", "f", filters=Filters(exclude_types=frozenset({"accused"})))
+
+
+def test_a_claimant_is_linked_to_the_parties_of_its_claims(diamond):
+    # e claims "a associated_with b": e made allegations about a, so a reaches f through e.
+    result = find_paths(diamond, "a", "f")
+    assert actors_of(result) == [["a", "e", "f"]] and result["paths"][0]["claims"] == 2
+    first = result["paths"][0]["hops"][0]
+    assert (first["claimant"], first["about"], first["id"]) == ("e", "a", "a/associated_with/b")
+    with pytest.raises(NotFoundError):
+        find_paths(diamond, "a", "f", filters=Filters(reported_only=True))
 
 
 def test_max_hops_limits_the_search(diamond):
@@ -163,11 +174,11 @@ def test_k_shortest_orders_by_hops_then_claims(tmp_path):
                      "s associated_with p", "p associated_with t",       # 2 hops
                      "s associated_with q status=alleged claimed_by=w", "q associated_with t",  # 2 hops, 1 alleged
                      "s associated_with r", "r associated_with w", "w associated_with t")        # 3 hops
-    result = find_paths(graph, "s", "t", k=4)
-    assert actors_of(result) == [["s", "t"], ["s", "p", "t"], ["s", "q", "t"], ["s", "r", "w", "t"]]
-    assert [found["claims"] for found in result["paths"]] == [1, 0, 1, 0]
+    result = find_paths(graph, "s", "t", k=5)
+    # w claims "s associated_with t" and "s associated_with q": a claim link joins w and s.
+    assert actors_of(result) == [["s", "t"], ["s", "p", "t"], ["s", "q", "t"], ["s", "w", "t"], ["s", "r", "w", "t"]]
+    assert [found["claims"] for found in result["paths"]] == [1, 0, 1, 1, 0]
     assert result["shortest_count"] == 1
-    assert len(find_paths(graph, "s", "t", k=50)["paths"]) == 4  # every simple path there is
     assert actors_of(find_paths(graph, "s", "t", k=2, max_hops=1)) == [["s", "t"]]
     with pytest.raises(UsageError):
         find_paths(graph, "s", "t", k=2, all_shortest=True)
@@ -234,11 +245,12 @@ def test_as_of_partial_end_covers_its_whole_month(council, as_of, found):
 
 def _random_graph(n: int, edges: list[tuple[int, int, bool, bool]]) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph(default_status="reported", statuses={"reported": {}, "alleged": {}}, documents={})
-    graph.add_nodes_from((f"n{i}", {"name": f"N{i}", "kind": "person", "aliases": []}) for i in range(n))
+    graph.add_nodes_from((f"n{i}", {"name": f"N{i}", "kind": "person", "aliases": [], "claims_made": []})
+                         for i in range(n))
     for number, (u, v, symmetric, alleged) in enumerate(edges):
         if u != v:
             graph.add_edge(f"n{u}", f"n{v}", f"r{number:02d}", type="met_with" if symmetric else "heads",
-                           category="association", label="l", symmetric=symmetric,
+                           category="association", label="l", symmetric=symmetric, link="connection", time="state",
                            status="alleged" if alleged else "reported", claimed_by=None, role=None,
                            start=None, end=None, date=None, sources=[])
     return graph

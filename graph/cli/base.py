@@ -8,7 +8,9 @@ from pathlib import Path
 
 import click
 
+from ..controlchars import json_visible
 from ..errors import ActorGraphError, DataError, UsageError
+from .output import echo
 
 
 class ActorGraphGroup(click.Group):
@@ -21,15 +23,15 @@ class ActorGraphGroup(click.Group):
             report_problems(exc)
             ctx.exit(1)
         except UsageError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            echo(f"Error: {exc}", err=True)
             ctx.exit(2)
         except ActorGraphError as exc:
-            click.echo(f"actorgraph: {exc}", err=True)
+            echo(f"actorgraph: {exc}", err=True)
             ctx.exit(1)
         except BrokenPipeError:  # a reader such as `head` stopped early: click exits quietly
             raise
         except OSError as exc:  # a file the library could not read or write, as one line
-            click.echo(f"actorgraph: {exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""), err=True)
+            echo(f"actorgraph: {exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""), err=True)
             ctx.exit(1)
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
@@ -38,7 +40,7 @@ class ActorGraphGroup(click.Group):
 
 def report_problems(exc: DataError) -> None:
     for problem in exc.problems:
-        click.echo(str(problem), err=True)
+        echo(str(problem), err=True)
     click.secho(str(exc), err=True, fg="red")
 
 
@@ -84,7 +86,7 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON i
 
 
 def echo_json(value) -> None:
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+    click.echo(json_visible(json.dumps(value, ensure_ascii=False, indent=2)))
 
 
 def filter_options(func):

@@ -1,7 +1,8 @@
 """Query commands: path, show, search, neighbors, common, brokers, timeline.
 
 Each loads the graph, calls one function of :mod:`graph.paths` or :mod:`graph.queries` and
-prints the result as text (coloured on a terminal only) or, with ``--json``, as JSON.
+prints the result as text (coloured on a terminal only, data escaped by :mod:`.output`) or, with
+``--json``, as JSON.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import click
 from .. import describe
 from . import cli
 from .base import data_options, echo_json, filter_options, json_option
+from .output import echo, join, style
 
 QUOTE_WIDTH = 110
 
@@ -45,7 +47,7 @@ def _echo_relation(graph, record: dict, full: bool, indent: str = "  ", lead: st
     """A relation as a sentence, then its category, status, role and dates, then each citation
     and the other relations joining the same actors (ids with ``full``)."""
     status = describe.status_text(graph, record)
-    details = [click.style(status, fg="yellow", bold=True) if describe.is_claim(graph, record) else status]
+    details = [style(status, fg="yellow", bold=True) if describe.is_claim(graph, record) else status]
     if category:
         details.insert(0, describe.category_label(graph, record["category"]))
     if record["role"]:
@@ -53,14 +55,14 @@ def _echo_relation(graph, record: dict, full: bool, indent: str = "  ", lead: st
     if describe.when(record):
         details.append(describe.when(record))
     pad = indent + " " * len(lead)
-    click.echo(indent + lead + click.style(describe.sentence(graph, record), bold=True))
-    click.echo(pad + " · ".join(details))
+    echo(indent, lead, style(describe.sentence(graph, record), bold=True))
+    echo(pad, join(" · ", details))
     for cited in record["sources"]:
         quote = cited["quote"] if full else describe.shorten(cited["quote"], QUOTE_WIDTH)
-        click.echo(pad + click.style(f"“{quote}”", fg="cyan") + f" — {cited['title'] or cited['document']}")
+        echo(pad, style(f"“{quote}”", fg="cyan"), f" — {cited['title'] or cited['document']}")
     if record.get("also"):
         others = ", ".join(record["also"]) if full else f"{len(record['also'])} other relation(s) between them"
-        click.echo(pad + click.style(f"also: {others}", dim=True))
+        echo(pad, style(f"also: {others}", dim=True))
 
 
 @cli.command()
@@ -93,13 +95,13 @@ def path(actor_a, actor_b, k, all_shortest, max_hops, directed, full, source, fi
         summary += f"; {count} equally short paths"
         if len(result["paths"]) == 1:
             summary += " (showing the one with fewest alleged hops; --all-shortest for all)"
-    click.echo(summary)
+    echo(summary)
     for number, found in enumerate(result["paths"], 1):
         click.echo()
         if len(result["paths"]) > 1:
-            click.secho(f"Path {number} of {len(result['paths'])}: {describe.hops(found['length'])}, "
-                        f"{found['claims']} alleged or disputed", underline=True)
-        click.echo(click.style(" → ".join(describe.name(graph, a) for a in found["actors"]), bold=True))
+            echo(style(f"Path {number} of {len(result['paths'])}: {describe.hops(found['length'])}, "
+                       f"{found['claims']} alleged or disputed", underline=True))
+        echo(style(" → ".join(describe.name(graph, a) for a in found["actors"]), bold=True))
         for step, record in enumerate(found["hops"], 1):
             _echo_relation(graph, record, full, lead=f"{step}. ")
 
@@ -116,15 +118,16 @@ def show(actor, full, source, filters, as_json):
     if as_json:
         echo_json(found)
         return
-    click.echo(click.style(found["name"], bold=True) + f" ({found['kind_label'] or found['kind']}, id {found['id']})")
+    echo(style(found["name"], bold=True), f" ({found['kind_label'] or found['kind']}, id {found['id']})")
     if found["aliases"]:
-        click.echo("also known as: " + ", ".join(found["aliases"]))
-    click.echo(found["description"])
+        echo("also known as: ", ", ".join(found["aliases"]))
+    echo(found["description"])
     if not found["relations"]:
-        click.echo("\nno relations" + describe.parenthesized(chosen.describe()))
+        click.echo()
+        echo("no relations", describe.parenthesized(chosen.describe()))
     for group in found["relations"]:
         click.echo()
-        click.secho(group["label"], underline=True)
+        echo(style(group["label"], underline=True))
         for record in group["relations"]:
             _echo_relation(graph, record, full, lead="• ", category=False)
 
@@ -146,8 +149,7 @@ def search(text, limit, source, as_json):
         how = hit["match"]
         if hit["matched"] != hit["name"]:
             how += f": {describe.shorten(hit['matched'], 60)}"
-        click.echo(click.style(hit["name"], bold=True) + f"  {hit['id']} ({hit['kind']})  "
-                   + click.style(how, dim=True))
+        echo(style(hit["name"], bold=True), f"  {hit['id']} ({hit['kind']})  ", style(how, dim=True))
 
 
 @cli.command()
@@ -168,10 +170,11 @@ def neighbors(actor, depth, full, source, filters, as_json):
     for hit in found["neighbors"]:
         if hit["distance"] != distance:
             distance = hit["distance"]
-            click.echo(("\n" if distance > 1 else "")
-                       + click.style(f"{describe.hops(distance)} from {centre}", underline=True))
-        click.echo(click.style(hit["name"], bold=True) + f"  {hit['id']}"
-                   + (f"  via {describe.name(graph, hit['via'])}" if distance > 1 else ""))
+            if distance > 1:
+                click.echo()
+            echo(style(f"{describe.hops(distance)} from {centre}", underline=True))
+        echo(style(hit["name"], bold=True), f"  {hit['id']}",
+             f"  via {describe.name(graph, hit['via'])}" if distance > 1 else "")
         _echo_relation(graph, hit["relation"], full, indent="    ")
 
 
@@ -188,11 +191,11 @@ def common(actor_a, actor_b, full, source, filters, as_json):
     if as_json:
         echo_json(found)
         return
-    click.echo(f"{len(found['common'])} actor(s) linked to both {describe.name(graph, found['a'])} "
-               f"and {describe.name(graph, found['b'])}")
+    echo(f"{len(found['common'])} actor(s) linked to both {describe.name(graph, found['a'])} "
+         f"and {describe.name(graph, found['b'])}")
     for hit in found["common"]:
         click.echo()
-        click.echo(click.style(hit["name"], bold=True) + f"  {hit['id']}")
+        echo(style(hit["name"], bold=True), f"  {hit['id']}")
         _echo_relation(graph, hit["with_a"], full, indent="    ")
         _echo_relation(graph, hit["with_b"], full, indent="    ")
 
@@ -213,10 +216,10 @@ def brokers(top, source, filters, as_json):
         echo_json(ranked)
         return
     width = max(len(hit["name"]) for hit in ranked)
-    click.secho(f"{'':>3}  {'actor':<{width}}  betweenness  degree", dim=True)
+    echo(style(f"{'':>3}  {'actor':<{width}}  betweenness  degree", dim=True))
     for number, hit in enumerate(ranked, 1):
-        click.echo(f"{number:>3}  " + click.style(f"{hit['name']:<{width}}", bold=True)
-                   + f"  {hit['betweenness']:>11.4f}  {hit['degree']:>6}")
+        echo(f"{number:>3}  ", style(f"{hit['name']:<{width}}", bold=True),
+             f"  {hit['betweenness']:>11.4f}  {hit['degree']:>6}")
 
 
 @cli.command()
