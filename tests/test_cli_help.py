@@ -1,4 +1,4 @@
-"""Every command documents itself (in the spirit of sqlite-utils' test_docs.py); errors are one line."""
+"""Every command documents itself (its --help; the README and docs/ are checked by test_docs.py); errors are one line."""
 from __future__ import annotations
 
 import click
