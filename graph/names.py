@@ -40,20 +40,38 @@ class ActorIndex:
     def __init__(self, actors: Iterable[tuple[str, Iterable[str]]]):
         self._ids: set[str] = set()
         self._keys: dict[str, set[str]] = defaultdict(set)
+        self._words: dict[str, set[str]] = defaultdict(set)
         for actor_id, names in actors:
             self._ids.add(actor_id)
             for name in (actor_id, *names):
                 key = normalize(name)
                 if key:
                     self._keys[key].add(actor_id)
+                    for word in key.split():
+                        self._words[word].add(actor_id)
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:
-        """The ids of the actors whose id, name or alias is closest to ``name``."""
-        found: list[str] = []
-        for key in difflib.get_close_matches(normalize(name), list(self._keys), n=limit * 2, cutoff=0.6):
-            for actor_id in sorted(self._keys[key]):
-                if actor_id not in found:
-                    found.append(actor_id)
+        """The ids of the actors most like ``name``: those sharing its words (spelt alike; a word few
+        actors have counts for more), then those whose whole id, name or alias is closest.
+
+        >>> index = ActorIndex([("aisultan", ["Aisultan"]), ("nursultan-nazarbayev", ["Nursultan Nazarbayev"]),
+        ...                     ("bob", ["Bob Smith"])])
+        >>> index.suggest("Aisultan Nazarbaev")
+        ['nursultan-nazarbayev', 'aisultan']
+        """
+        query = normalize(name)
+        shared: dict[str, float] = defaultdict(float)
+        for word in set(query.split()):
+            weights: dict[str, float] = {}
+            for close in difflib.get_close_matches(word, list(self._words), n=limit * 2, cutoff=0.8):
+                for actor_id in self._words[close]:
+                    weights[actor_id] = max(weights.get(actor_id, 0), 1 / len(self._words[close]))
+            for actor_id, weight in weights.items():
+                shared[actor_id] += weight
+        similar = {actor_id: rank for rank, key in enumerate(
+            difflib.get_close_matches(query, list(self._keys), n=limit * 2, cutoff=0.6)) for actor_id in self._keys[key]}
+        found = sorted(shared.keys() | similar.keys(),
+                       key=lambda a: (-shared.get(a, 0), similar.get(a, len(similar)), a))
         return found[:limit]
 
     def resolve(self, name: str) -> str:
