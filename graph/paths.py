@@ -31,7 +31,6 @@ from .errors import NotFoundError, UsageError
 from .filters import Filters
 from .names import resolve_actor
 
-
 Cost = tuple[int, int, int, int]
 #: What a path costs, criterion by criterion (sources and documents are counted negatively).
 COST_NAMES = ("claims", "may_hold", "sources", "documents")
