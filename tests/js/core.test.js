@@ -1,0 +1,53 @@
+// The page's pure logic (graph/templates/explorer-core.js), run with `node --test tests/js`.
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const core = require("../../graph/templates/explorer-core.js");
+
+const FAR = 1e9;
+
+test("holding gives the three answers at the edges of a span", () => {
+  const state = [10, 12, 20, 22]; // may from 10, known 12..20, may until 22
+  assert.equal(core.holding(state, [9, 9]), core.NO);
+  assert.equal(core.holding(state, [10, 10]), core.MAY);
+  assert.equal(core.holding(state, [12, 20]), core.HOLDS);
+  assert.equal(core.holding(state, [19, 21]), core.MAY);
+  assert.equal(core.holding(state, [23, 30]), core.NO);
+  const undatedEvent = [-FAR, FAR, FAR, FAR];
+  assert.equal(core.holding(undatedEvent, [0, 0]), core.MAY);
+});
+
+test("compare orders like Python tuples", () => {
+  assert.equal(core.compare([0, 1], [0, 2]), -1);
+  assert.equal(core.compare([1], [0, 9]), 1);
+  assert.equal(core.compare(["a", "b"], ["a", "b"]), 0);
+  assert.equal(core.compare([0, "b"], [0, "ab"]), 1);
+});
+
+test("choose takes the candidate with the smallest order", () => {
+  const picked = core.choose([{order: [1, 0], id: "claim"}, {order: [0, 1], id: "alleged"}, {order: [0, 0], id: "reported"}]);
+  assert.equal(picked.id, "reported");
+  assert.equal(core.choose([]), null);
+});
+
+function network(edges) {
+  const links = new Map();
+  for (const [u, v, cost] of edges) {
+    for (const [x, y] of [[u, v], [v, u]]) {
+      if (!links.has(x)) links.set(x, new Map());
+      links.get(x).set(y, {cost: cost});
+    }
+  }
+  return (actor) => links.get(actor) || new Map();
+}
+
+test("bestPath prefers fewer claims, then may-hold hops, then sources, then ids, and counts the ties", () => {
+  const ok = [0, 0, -1, -1], claim = [1, 0, -1, -1], may = [0, 1, -1, -1], rich = [0, 0, -3, -2];
+  const links = network([["a", "b", claim], ["b", "z", ok], ["a", "c", may], ["c", "z", ok],
+    ["a", "d", ok], ["d", "z", ok], ["a", "e", ok], ["e", "z", rich]]);
+  const found = core.bestPath(links, "a", "z");
+  assert.deepEqual(found.actors, ["a", "e", "z"]);
+  assert.equal(found.count, 4);
+  assert.deepEqual(core.bestPath(network([["a", "y", ok], ["y", "z", ok], ["a", "x", ok], ["x", "z", ok]]), "a", "z").actors,
+    ["a", "x", "z"]);
+  assert.equal(core.bestPath(links, "a", "nowhere"), null);
+});
