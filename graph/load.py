@@ -390,14 +390,9 @@ class _Records:
         if document not in self.documents:
             reader.error(fields["document"], f"unknown document {document!r}{did_you_mean(document, self.documents)}")
             return None
-        if len(quote) > quotes.MAX_QUOTE_CHARS:
-            reader.error(fields["quote"], f"quote is {len(quote)} characters; keep it under "
-                                          f"{quotes.MAX_QUOTE_CHARS} so it fits a tooltip")
-            return None
-        if quotes.normalize(quote) not in self.searchable[document]:
-            closest = quotes.closest_passage(quote, self.documents[document].text)
-            reader.error(fields["quote"], f"quote not found in document {document!r}"
-                         + (f"; closest passage: {closest!r}" if closest else ""))
+        problem = quotes.problem(quote, document, self.searchable[document])
+        if problem:
+            reader.error(fields["quote"], problem)
             return None
         return Source(document, quote)
 

@@ -1,25 +1,38 @@
-"""Checking that quotes appear verbatim in their documents.
+"""Checking that a quote is evidence: long enough to mean something, and found verbatim, in whole
+words, in its document.
 
-Both sides are normalised the same way: runs of whitespace become one space, curly quotes
-become straight ones and every dash becomes ``-``. Each document is normalised once; a long
-document that many quotes cite is also indexed (see :class:`SearchableText`), so checking stays
-linear in the size of the quotes and documents instead of growing with quotes times document size.
+Both sides are normalised the same way (:func:`normalize`), so that what PDF and web extraction
+leave in a text (ligatures, decomposed accents, invisible characters, words hyphenated across
+lines, curly quotes, odd dashes and spaces) does not refuse a correct quote. Each document is
+normalised once; a long document that many quotes cite is also indexed (see
+:class:`SearchableText`), so checking stays linear in the size of the quotes and documents
+instead of growing with quotes times document size.
 """
 from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections import defaultdict
+from collections.abc import Iterator
 
 MAX_QUOTE_CHARS = 280
+# A quote must locate a claim: a word or two ("e", "Tokayev said") occurs anywhere and proves nothing.
+MIN_QUOTE_WORDS, MIN_QUOTE_CHARS = 3, 15
 
 _TRANSLATE = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
-    "\u00a0": " ", "\u2026": "...",
 })
+# Characters that change how text is laid out, not what it says: a soft hyphen (with the line break
+# it may have caused), zero-width spaces and joiners, the word joiner, direction marks and the BOM.
+_INVISIBLE = re.compile("\u00ad(?:[ \t]*\n\\s*)?|[\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# A word hyphenated across a line break ("tradi-\ntional"); the hyphen stays before a capital or a
+# digit ("Kassym-\nJomart", "2021-\n2022"), where it is most likely part of the word.
+_BROKEN_WORD = re.compile(r"(?<=\w)-[ \t]*\r?\n\s*(?=(\w))")
 _SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W_]+")
 
 
 def normalize(text: str) -> str:
@@ -27,18 +40,23 @@ def normalize(text: str) -> str:
 
     >>> normalize("“came as a shock.\\n In  Kazakhstan” – yes")
     '"came as a shock. In Kazakhstan" - yes'
+    >>> normalize("a tradi-\\ntional of\\u00adﬁce, cafe\\u0301")
+    'a traditional office, café'
     """
-    return _SPACE.sub(" ", text.translate(_TRANSLATE)).strip()
+    if not text.isascii():
+        text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).translate(_TRANSLATE)
+    text = _BROKEN_WORD.sub(lambda match: "" if match[1].islower() else "-", text)
+    return _SPACE.sub(" ", text).strip()
 
 
 class SearchableText:
-    """A document's normalised text, for many ``quote in text`` tests of normalised quotes.
+    """A document's normalised text, for many searches of normalised quotes.
 
     The first searches scan the text. Once a long text has been scanned ``SCANS`` times (about the
     cost of indexing it), the substrings of ``GRAM`` characters starting at every ``STEP``-th
     character are indexed; any occurrence of a quote of at least ``GRAM + STEP - 1`` characters
     contains one of them at a known offset, so each later search costs a few look-ups however
-    long the text. The answer is always exactly ``quote in text``.
+    long the text. The answer is always exactly that of a plain search.
 
     >>> '"In Kazakhstan" - yes' in SearchableText("“In  Kazakhstan” – yes")
     True
@@ -52,14 +70,24 @@ class SearchableText:
         self._grams: dict[str, list[int]] | None = None
 
     def __contains__(self, quote: str) -> bool:
+        return next(self.find(quote), None) is not None
+
+    def find(self, quote: str) -> Iterator[int]:
+        """Where ``quote`` starts in the text (an occurrence may be given more than once)."""
         if len(quote) < self.GRAM + self.STEP - 1 or not self._indexed():
-            return quote in self.text
+            start = self.text.find(quote)
+            while start >= 0:
+                yield start
+                start = self.text.find(quote, start + 1)
+            return
         for offset in range(self.STEP):
             for start in self._grams.get(quote[offset:offset + self.GRAM], ()):
-                # A negative start - offset leaves a tail shorter than the quote: no match.
-                if self.text.startswith(quote, start - offset):
-                    return True
-        return False
+                if start >= offset and self.text.startswith(quote, start - offset):
+                    yield start - offset
+
+    def whole_words(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` neither begins nor ends inside a word."""
+        return not _inside_word(self.text, start) and not _inside_word(self.text, end)
 
     def _indexed(self) -> bool:
         if self._grams is None:
@@ -73,13 +101,73 @@ class SearchableText:
         return True
 
 
-def closest_passage(quote: str, text: str) -> str:
-    """The passage of ``text`` (normalised) that best matches ``quote``, for an error message."""
-    quote, text = normalize(quote), normalize(text)
-    matcher = difflib.SequenceMatcher(None, text, quote, autojunk=False)
-    block = matcher.find_longest_match(0, len(text), 0, len(quote))
+def problem(quote: str, document_id: str, document: SearchableText) -> str | None:
+    """Why ``quote`` is not evidence from ``document``, as a message; ``None`` when it is.
+
+    >>> doc = SearchableText("Alice dismissed Carol Sample in 2022.")
+    >>> problem("dismissed Carol Sample", "d", doc) is None
+    True
+    >>> problem("lice dismissed Carol", "d", doc)
+    "quote starts in the middle of a word: document 'd' has 'Alice dismissed Carol'; quote whole words"
+    """
+    if len(quote) > MAX_QUOTE_CHARS:
+        return f"quote is {len(quote)} characters; keep it under {MAX_QUOTE_CHARS} so it fits a tooltip"
+    wanted = normalize(quote)
+    words = len(_WORD.findall(wanted))
+    if words < MIN_QUOTE_WORDS or len(wanted) < MIN_QUOTE_CHARS:
+        return (f"quote is too short to be evidence ({words} word(s), {len(wanted)} characters): copy at least "
+                f"{MIN_QUOTE_WORDS} words and {MIN_QUOTE_CHARS} characters of the passage")
+    starts = set(document.find(wanted))
+    if not starts:
+        return f"quote not found in document {document_id!r}" + _closest(wanted, document.text)
+    if any(document.whole_words(start, start + len(wanted)) for start in starts):
+        return None
+    start = min(starts)
+    end = start + len(wanted)
+    cut = " and ".join(side for side, at in (("starts", start), ("ends", end)) if _inside_word(document.text, at))
+    return (f"quote {cut} in the middle of a word: document {document_id!r} has "
+            f"{_widened(document.text, start, end)!r}; quote whole words")
+
+
+def _inside_word(text: str, at: int) -> bool:
+    return 0 < at < len(text) and text[at - 1].isalnum() and text[at].isalnum()
+
+
+def _widened(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` grown to whole words."""
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return text[start:end]
+
+
+def _closest(wanted: str, text: str) -> str:
+    """The passage of ``text`` that best matches ``wanted``, and the words where they first differ."""
+    block = difflib.SequenceMatcher(None, text, wanted, autojunk=False).find_longest_match(0, len(text), 0, len(wanted))
     if block.size == 0:
         return ""
-    start = max(0, block.a - block.b)
-    end = min(len(text), start + len(quote))
-    return text[start:end]
+    passage = _widened(text, max(0, block.a - block.b), block.a - block.b + len(wanted))
+    found = f"; closest passage: {passage!r}"
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, passage, wanted, autojunk=False).get_opcodes():
+        if tag != "equal":
+            ours, theirs = _widened(passage, i1, i2), _widened(wanted, j1, j2)
+            if not theirs:
+                return f"{found} has {_shown(ours)}, which the quote lacks"
+            if not ours:
+                return f"{found} lacks {_shown(theirs)} of the quote"
+            return f"{found} has {_shown(ours)} where the quote has {_shown(theirs)}"
+    return found
+
+
+def _shown(words: str) -> str:
+    """``words`` quoted, naming the characters in them that are not plain ASCII (look-alikes, invisible ones).
+
+    >>> _shown("S\u0430mple")
+    "'Sаmple' (U+0430 CYRILLIC SMALL LETTER A)"
+    """
+    unusual = [c for c in dict.fromkeys(words) if not (c.isascii() and c.isprintable())]
+    if not unusual:
+        return repr(words)
+    names = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'UNNAMED')}" for c in unusual)
+    return f"{words!r} ({names})"

@@ -138,7 +138,8 @@ def test_every_bad_date_and_source_of_a_relation_is_reported(tmp_path):
     messages = problems(tmp_path, relation(start='"2022-13"', end='"2022-02-30"', sources=sources))
     assert messages == [
         "data/rel.yaml:5:26: unknown document 'dok'; did you mean 'doc'?",
-        "data/rel.yaml:5:67: quote not found in document 'doc'; closest passage: 'e dismissed Carol'",
+        "data/rel.yaml:5:67: quote not found in document 'doc'; closest passage: 'Alice dismissed Carol' has "
+        "'dismissed' where the quote has 'fired'",
         "data/rel.yaml:6:12: invalid start: '2022-13' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD",
         "data/rel.yaml:7:10: invalid end: '2022-02-30' is not a real day"]
 
