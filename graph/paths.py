@@ -57,6 +57,13 @@ class Link(NamedTuple):
         return self.cost[0] > 0
 
 
+def status_ranks(graph: nx.MultiDiGraph) -> dict[str, int]:
+    """The statuses in the order a hop prefers them: the default first, then the vocabulary's order."""
+    default = graph.graph.get("default_status", "reported")
+    order = [default, *(s for s in graph.graph.get("statuses", {}) if s != default)]
+    return {status: rank for rank, status in enumerate(order)}
+
+
 class Network:
     """The links a query may walk: relations the filters keep and claim links, the best one per pair
     of actors. ``claims=False`` leaves claim links out (as do ``reported_only`` filters).
@@ -72,8 +79,7 @@ class Network:
         self.directed = directed
         self.claims = claims and not self.filters.reported_only
         self.default_status = graph.graph.get("default_status", "reported")
-        order = [self.default_status, *(s for s in graph.graph.get("statuses", {}) if s != self.default_status)]
-        self._rank = {status: rank for rank, status in enumerate(order)}
+        self._rank = status_ranks(graph)
         self._links: tuple[dict, dict] = ({}, {})
 
     def links(self, actor: str, backward: bool = False) -> dict[str, Link]:

@@ -112,6 +112,22 @@ def edge_span(data: dict) -> Span:
     return _span(data["time"] == "state", data["start"], data["end"], data["date"])
 
 
+#: Day numbers the page counts from (JavaScript's epoch), and what stands for infinity in its JSON.
+_EPOCH = 719163  # datetime.date(1970, 1, 1).toordinal()
+PAGE_INFINITY = 10**9
+
+
+def page_days(span: Span) -> list[int]:
+    """``span`` as the page reads it: days since 1970-01-01, infinities as ±:data:`PAGE_INFINITY`.
+
+    >>> page_days(span_of(False, None, None, PartialDate.parse("1970-01-02")))
+    [1, 1, 1000000000, 1000000000]
+    """
+    return [max(-PAGE_INFINITY, min(PAGE_INFINITY, day - _EPOCH)) if math.isfinite(day) else
+            int(math.copysign(PAGE_INFINITY, day)) for day in (span.may_from, span.known_from,
+                                                               span.known_until, span.may_until)]
+
+
 def _first(date: PartialDate) -> int:
     return date.first.toordinal()
 

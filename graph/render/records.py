@@ -10,6 +10,8 @@ import networkx as nx
 
 from ..dates import PATTERN
 from ..describe import date_order, relation_record, when
+from ..paths import status_ranks
+from ..validity import edge_span, page_days
 
 #: Curvature added per extra relation between the same two actors (vis-network ``roundness``).
 CURVE_STEP = 0.22
@@ -65,15 +67,21 @@ def edge_records(graph: nx.MultiDiGraph, names: dict[str, str] | None = None) ->
     """One record per relation, in :func:`graph.describe.date_order`, as :func:`graph.describe.relation_record`
     plus ``inverse_label``, ``symmetric``, ``note``, ``when`` (dates in words), ``claimant`` (the
     name of ``claimed_by`` from ``names``, which may hold actors left out of ``graph``), the
-    documents' authors and ``curve``: signed roundness that keeps parallel relations apart (0 = straight).
+    documents' authors, ``curve``: signed roundness that keeps parallel relations apart (0 =
+    straight), and what the page's path finder ranks by (:mod:`graph.paths`): ``link``
+    (connection or context), ``span`` (:func:`graph.validity.page_days`), ``rank`` (of the
+    status, the default first) and ``weight`` (minus the quotes, minus the documents).
     """
     documents = graph.graph.get("documents", {})
     names = names or {}
+    ranks = status_ranks(graph)
     records = []
     for source, target, key, data in graph.edges(keys=True, data=True):
         record = relation_record(graph, source, target, key)
         record.update(inverse_label=data["inverse_label"], symmetric=data["symmetric"], note=data.get("note"),
-                      when=when(record), claimant=names.get(record["claimed_by"]))
+                      when=when(record), claimant=names.get(record["claimed_by"]), link=data["link"],
+                      span=page_days(edge_span(data)), rank=ranks.get(data["status"], len(ranks)),
+                      weight=[-len(data["sources"]), -len({cited["document"] for cited in data["sources"]})])
         for cited in record["sources"]:
             cited["author"] = documents.get(cited["document"], {}).get("author")
         records.append(record)
