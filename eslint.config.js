@@ -19,6 +19,11 @@ module.exports = [
     },
   },
   {
+    // The page's pure core also loads in Node for its tests (tests/js): `module` when it is there.
+    files: ["graph/templates/explorer-core.js"],
+    languageOptions: { globals: { module: "readonly" } },
+  },
+  {
     // This file and any Node test or tool.
     files: ["eslint.config.js", "**/*.cjs", "tests/**/*.js"],
     languageOptions: { sourceType: "commonjs", globals: { ...globals.node } },

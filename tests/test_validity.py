@@ -7,11 +7,11 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from graph.build import build_graph
 from graph.cli import cli
 from graph.dates import PartialDate
 from graph.errors import DataError, NotFoundError, UsageError
 from graph.filters import Filters
-from graph.build import build_graph
 from graph.load import load_dataset
 from graph.paths import find_paths
 from graph.queries import brokers, profile
