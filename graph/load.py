@@ -27,6 +27,9 @@ from .yamlfile import NodeReader, compose, did_you_mean, read_text
 SCHEMA_FILE = "schema.yaml"
 SOURCES_FILE = "sources.yaml"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+#: The vis-network shapes a kind may take: those drawn without an image or an icon font (the page has neither).
+SHAPES = ("ellipse", "circle", "database", "box", "text", "diamond", "dot", "star", "triangle", "triangleDown",
+          "hexagon", "square")
 ACTOR_FIELDS = (("id", "name", "kind", "description"), ("aliases", "tags"))
 RELATION_FIELDS = (("from", "to", "type", "sources"),
                    ("id", "status", "claimed_by", "role", "start", "end", "date", "note"))
@@ -168,7 +171,12 @@ class _SchemaLoader:
 
     def _kind(self, reader, name, key, fields, schema):
         values = self._texts(reader, fields, ("label", "color", "shape"))
-        return Kind(name, **values) if values is not None else None
+        if values is None:
+            return None
+        if values.get("shape", Kind.shape) not in SHAPES:  # reported, but the kind kept: its actors stay known
+            reader.error(fields["shape"], f"shape {values['shape']!r} cannot be drawn (the page has no images or icons): "
+                                          f"use one of {', '.join(SHAPES)}{did_you_mean(values['shape'], SHAPES)}")
+        return Kind(name, **values)
 
     def _category(self, reader, name, key, fields, schema):
         values = self._texts(reader, fields, ("label", "color"))

@@ -95,8 +95,8 @@ def measure(browser, name: str, graph, runs: int, folder: Path) -> dict:
 def screenshots(browser, shipped: Path, folder: Path) -> None:
     page = open_page(browser, shipped)
     page.screenshot(path=str(folder / "screenshot.png"))
-    x, y = page.evaluate("""id => { const n = actorgraph.network, p = n.canvasToDOM(n.getPositions([id])[id]);
-        const box = document.getElementById("network").getBoundingClientRect();
+    x, y = page.evaluate("""id => { const n = actorgraph.network, key = actorgraph.actor(id).key;
+        const p = n.canvasToDOM(n.getPositions([key])[key]), box = document.getElementById("network").getBoundingClientRect();
         return [box.left + p.x, box.top + p.y]; }""", PANEL_ACTOR)
     page.mouse.click(x, y)
     corner = page.locator("#network").bounding_box()

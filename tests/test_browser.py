@@ -13,15 +13,19 @@ import os
 import shutil
 from pathlib import Path
 
+import networkx as nx
 import pytest
 
 from graph import build_graph, load_dataset
 from graph.dates import PartialDate, valid_at
 from graph.errors import NotFoundError
+from graph.load import SHAPES
 from graph.paths import find_paths
 from graph.render import build_page
 
+from .conftest import SMALL_ACTORS, write_dataset
 from .test_render import CANARY_NAME, CANARY_QUOTE, canary_dataset
+from .test_shapes import shapes_dataset
 
 CHROMIUM = os.environ.get("ACTORGRAPH_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -57,11 +61,14 @@ def pages(tmp_path_factory, shipped_graph):
     folder = tmp_path_factory.mktemp("pages")
     small = build_graph(load_dataset(_small_dataset(folder / "small")))
     canary = build_graph(load_dataset(canary_dataset(folder / "canary")))
+    shapes = build_graph(load_dataset(shapes_dataset(folder / "shapes")))
     makers = {
         "shipped": lambda: build_page(shipped_graph),
         "small": lambda: build_page(small),
         "small-path": lambda: build_page(small, path=("Carol", "dan")),
         "canary": lambda: build_page(canary, focus="attacker"),
+        "prototype": lambda: build_page(_prototype_graph(folder / "prototype")),
+        "shapes": lambda: build_page(shapes),
     }
     made: dict[str, Path] = {}
 
@@ -75,8 +82,6 @@ def pages(tmp_path_factory, shipped_graph):
 
 
 def _small_dataset(root: Path) -> Path:
-    from .conftest import SMALL_ACTORS, write_dataset
-
     return write_dataset(root, {"actors.yaml": SMALL_ACTORS, "relations.yaml": """\
         relations:
           - {from: alice, to: bob, type: sibling_of, sources: [{document: doc, quote: is the sister of Bob Example}]}
@@ -91,6 +96,38 @@ def _small_dataset(root: Path) -> Path:
           - {from: bob, to: carol, type: associated_with,
              sources: [{document: doc, quote: "Carol \\"the quiet one\\" Sample - a former deputy - met Bob in 2021."}]}
         """})
+
+
+#: Actors whose ids are names of JavaScript object properties, with their names: a chain, each related
+#: to the next, the first two twice; and the ids of those relations, in that order.
+PROTOTYPE_ACTORS = {"constructor": "Carla Builder", "__proto__": "Paolo Proto", "toString": "Tess String",
+                    "hasOwnProperty": "Hans Owner", "valueOf": "Val Oft", "prototype": "Pia Type"}
+PROTOTYPE_RELATIONS = ["__proto__", "constructor", "toString", "valueOf", "prototype", "hasOwnProperty"]
+
+
+def _prototype_graph(root: Path) -> nx.MultiDiGraph:
+    """The graph of :data:`PROTOTYPE_ACTORS` and :data:`PROTOTYPE_RELATIONS`. The loader takes only
+    slugs as ids, so the dataset uses stand-ins that get those ids afterwards: the page must not
+    rely on the loader's rule."""
+    ids = list(PROTOTYPE_ACTORS)
+    stand_in = {actor: f"actor-{i}" for i, actor in enumerate(ids)}
+    relations = [(stand_in[a], stand_in[b], "met_with", f"{PROTOTYPE_ACTORS[a]} met {PROTOTYPE_ACTORS[b]} in the city.")
+                 for a, b in zip(ids, ids[1:])]
+    relations.append((*relations[0][:2], "associated_with", relations[0][3]))
+    data = write_dataset(root, {
+        "actors.yaml": "actors:\n" + "".join(f"  - {{id: {stand_in[a]}, name: {name}, kind: person, description: Someone.}}\n"
+                                             for a, name in PROTOTYPE_ACTORS.items()),
+        "relations.yaml": "relations:\n" + "".join(
+            f"  - {{from: {a}, to: {b}, type: {t}, sources: [{{document: doc, quote: '{q}'}}]}}\n" for a, b, t, q in relations),
+    }, {"doc": " ".join(q for *_, q in relations[:-1]) + "\n"})
+    loaded = build_graph(load_dataset(data))
+    actor = {v: k for k, v in stand_in.items()}
+    relation = {r[:3]: name for r, name in zip(relations, PROTOTYPE_RELATIONS)}
+    graph = nx.MultiDiGraph(**loaded.graph)
+    graph.add_nodes_from((actor[n], attributes) for n, attributes in loaded.nodes(data=True))
+    graph.add_edges_from((actor[a], actor[b], relation[a, b, attributes["type"]], attributes)
+                         for a, b, attributes in loaded.edges(data=True))
+    return graph
 
 
 class Opened:
@@ -118,13 +155,17 @@ class Opened:
 
     def click_actor(self, actor: str) -> None:
         """A real mouse click on the actor's shape in the canvas."""
-        x, y = self.js("""id => { const n = actorgraph.network, p = n.canvasToDOM(n.getPositions([id])[id]);
-            const box = document.getElementById("network").getBoundingClientRect();
+        x, y = self.js("""id => { const n = actorgraph.network, key = actorgraph.actor(id).key;
+            const p = n.canvasToDOM(n.getPositions([key])[key]), box = document.getElementById("network").getBoundingClientRect();
             return [box.left + p.x, box.top + p.y]; }""", actor)
         self.page.mouse.click(x, y)
 
     def shown_edges(self) -> set[str]:
-        return set(self.js("actorgraph.edges.get({filter: e => !e.hidden}).map(e => e.id)"))
+        """The relations vis-network is showing (it knows them by index: ``key``)."""
+        return set(self.js("actorgraph.edges.get({filter: e => !e.hidden}).map(e => actorgraph.data.edges[e.id].id)"))
+
+    def selected_actors(self) -> list[str]:
+        return self.js("actorgraph.network.getSelectedNodes().map(key => actorgraph.data.nodes[key].id)")
 
     def panel_text(self) -> str:
         return self.page.locator("#panel").inner_text()
@@ -153,7 +194,7 @@ def test_shipped_graph_shows_every_actor_and_relation(open_page, shipped_graph):
     assert page.page.locator("#counts").inner_text() == f"Showing {n} of {n} actors, {m} of {m} relations"
 
 
-OVERLAPS = """() => { const n = actorgraph.network, boxes = actorgraph.data.nodes.map((a) => n.getBoundingBox(a.id));
+OVERLAPS = """() => { const n = actorgraph.network, boxes = actorgraph.data.nodes.map((a) => n.getBoundingBox(a.key));
     return boxes.filter((p, i) => boxes.slice(i + 1).some((q) =>
         p.left < q.right && q.left < p.right && p.top < q.bottom && q.top < p.bottom)).length; }"""
 
@@ -164,7 +205,7 @@ def test_a_small_page_pushes_overlapping_actors_apart_then_holds_still(open_page
     page.page.wait_for_timeout(300)
     assert page.js("actorgraph.network.getPositions()") == settled  # the physics is off once ready
     overlapping = page.js(OVERLAPS)
-    page.js("actorgraph.nodes.update(actorgraph.data.nodes.map((a) => ({id: a.id, x: a.x, y: a.y})))")
+    page.js("actorgraph.nodes.update(actorgraph.data.nodes.map((a) => ({id: a.key, x: a.x, y: a.y})))")
     assert overlapping < page.js(OVERLAPS) / 2  # fewer than half as many as where Python put them
 
 
@@ -216,7 +257,7 @@ def test_clicking_an_actor_opens_its_panel_with_quotes(open_page, shipped_graph)
     page = open_page("shipped")
     page.click_actor("kassym-jomart-tokayev")
     assert page.js("actorgraph.selected") == {"actor": "kassym-jomart-tokayev"}
-    assert page.js("actorgraph.network.getSelectedNodes()") == ["kassym-jomart-tokayev"]
+    assert page.selected_actors() == ["kassym-jomart-tokayev"]
     text = page.panel_text()
     assert "Kassym-Jomart Tokayev" in text and "Person" in text
     chair = next(iter(shipped_graph.get_edge_data("kassym-jomart-tokayev", "security-council").values()))
@@ -240,8 +281,8 @@ def test_actor_panel_lists_relations_in_date_order_and_a_relation_shows_its_cita
 
 def test_clicking_a_relation_in_the_graph_shows_its_citation(open_page):
     page = open_page("small")
-    x, y = page.js("""() => { const n = actorgraph.network, p = n.getPositions(["alice", "council"]);
-        const d = n.canvasToDOM({x: (p.alice.x + p.council.x) / 2, y: (p.alice.y + p.council.y) / 2});
+    x, y = page.js("""() => { const n = actorgraph.network, a = actorgraph.actor("alice").key, b = actorgraph.actor("council").key;
+        const p = n.getPositions([a, b]), d = n.canvasToDOM({x: (p[a].x + p[b].x) / 2, y: (p[a].y + p[b].y) / 2});
         const box = document.getElementById("network").getBoundingClientRect();
         return [box.left + d.x, box.top + d.y]; }""")
     page.page.mouse.click(x, y)
@@ -255,7 +296,7 @@ def test_category_and_claim_filters_hide_relations(open_page):
     assert "alice/sibling_of/bob" not in page.shown_edges() and page.js("actorgraph.visible.edges") == 5
     page.page.get_by_label("Hide alleged and disputed").check()
     assert "dan/accused/bob" not in page.shown_edges()
-    assert page.js("actorgraph.nodes.get('dan').hidden") is True  # dan has no relation left on show
+    assert page.js("actorgraph.nodes.get(actorgraph.actor('dan').key).hidden") is True  # dan has no relation left on show
     page.page.get_by_role("button", name="All", exact=True).click()
     page.page.get_by_label("Hide alleged and disputed").uncheck()
     assert len(page.shown_edges()) == 6
@@ -269,7 +310,7 @@ def test_path_finder_highlights_and_lists_the_hops(open_page):
     assert page.js("actorgraph.path.nodes") == ["carol", "bob", "dan"]
     hops = page.page.locator("#path-hops li").all_inner_texts()
     assert hops == ["Carol Sample met with / is associated with Bob Example", "Bob Example was accused by Dan Critic"]
-    widths = page.js("Object.fromEntries(actorgraph.edges.get().map(e => [e.id, e.width]))")
+    widths = page.js("Object.fromEntries(actorgraph.edges.get().map(e => [actorgraph.data.edges[e.id].id, e.width]))")
     on_path = {"carol/met_with/bob@2021", "bob/associated_with/carol", "dan/accused/bob"}
     assert {edge for edge, width in widths.items() if width > 3} == on_path
     page.page.get_by_label("Association").uncheck()  # the path loses its first hop: found again
@@ -315,7 +356,7 @@ def test_search_finds_an_actor_by_alias(open_page):
     page.page.fill("#search", "knb")
     assert page.page.locator("#search-results li").first.inner_text().startswith("National Security Committee")
     page.page.press("#search", "Enter")
-    assert page.js("actorgraph.network.getSelectedNodes()") == ["national-security-committee"]
+    assert page.selected_actors() == ["national-security-committee"]
     assert "National Security Committee of Kazakhstan" in page.panel_text()
 
 
@@ -343,3 +384,40 @@ def test_content_security_policy_blocks_injected_markup(open_page):
     page.page.wait_for_timeout(300)
     assert page.js("window.__xss") is None and page.blocked == []
     page.errors.clear()  # the browser reports the violations it blocked
+
+
+def test_actors_named_like_object_properties_work_everywhere(open_page):
+    """Ids such as ``constructor`` or ``__proto__`` once made vis-network recurse until the stack overflowed."""
+    page = open_page("prototype")
+    ids = list(PROTOTYPE_ACTORS)
+    assert page.js("[actorgraph.visible, actorgraph.nodes.length, actorgraph.edges.length]") == [
+        {"nodes": 6, "edges": 6}, 6, 6]
+    assert page.shown_edges() == set(PROTOTYPE_RELATIONS)
+    for actor, name in PROTOTYPE_ACTORS.items():
+        page.click_actor(actor)
+        assert page.js("actorgraph.selected") == {"actor": actor} and page.selected_actors() == [actor]
+        assert page.page.locator("#panel h2").inner_text() == name
+        page.page.click("#panel-close")  # the panel covers the right of the graph
+    page.click_actor("prototype")
+    page.page.locator("#panel li.relation .verb").first.click()  # Pia Type's one relation
+    assert page.js("actorgraph.selected") == {"relation": PROTOTYPE_RELATIONS[4]}
+    assert "Val Oft met Pia Type in the city." in page.panel_text()
+    page.page.fill("#search", "proto")
+    assert page.page.locator("#search-results li").first.inner_text() == "Paolo Proto"
+    page.page.press("#search", "Enter")
+    assert page.selected_actors() == ["__proto__"] and page.page.locator("#panel h2").inner_text() == "Paolo Proto"
+    page.page.fill("#path-from", "constructor")
+    page.page.fill("#path-to", "Pia Type")
+    page.page.click("#path-find")
+    assert page.js("actorgraph.path.nodes") == ids
+    assert page.page.locator("#path-hops li").first.inner_text() == "Carla Builder met with / is associated with Paolo Proto"
+    assert page.page.locator("#path-hops li").count() == 5
+    page.page.get_by_label("Association").uncheck()  # every relation is hidden, and so is every actor
+    assert page.js("[actorgraph.visible, actorgraph.path.nodes]") == [{"nodes": 0, "edges": 0}, None]
+
+
+def test_every_shape_a_kind_may_take_is_drawn(open_page):
+    page = open_page("shapes")
+    drawn = page.js("() => actorgraph.data.nodes.map((n) => [n.name, actorgraph.network.body.nodes[n.key].options.shape])")
+    assert drawn == [[shape, shape] for shape in SHAPES]
+    assert page.page.locator("#legend-kinds svg.glyph").count() == len(SHAPES)

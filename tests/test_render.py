@@ -119,8 +119,8 @@ def test_page_is_utf8_and_the_callers_graph_is_left_alone(tmp_path):
             description: A council.
         """, "relations.yaml": """\
         relations:
-          - {from: nazarbayev, to: council, type: heads, sources: [{document: doc, quote: the chair}]}
-          - {from: nazarbayev, to: council, type: member_of, sources: [{document: doc, quote: the chair}]}
+          - {from: nazarbayev, to: council, type: heads, sources: [{document: doc, quote: He is the chair.}]}
+          - {from: nazarbayev, to: council, type: member_of, sources: [{document: doc, quote: He is the chair.}]}
         """}, {"doc": "He is the chair.\n"})
     graph = build_graph(load_dataset(data_dir))
     before = (copy.deepcopy(graph.graph), list(graph.nodes(data=True)), list(graph.edges(keys=True, data=True)))

@@ -85,21 +85,24 @@
 
   // ---------------------------------------------------------------- data and lookups
 
-  const kinds = data.kinds;
-  const categories = data.categories;
+  // Ids from the data are only ever keys of Maps: in a plain object an actor called "constructor" or
+  // "__proto__" would find Object.prototype's properties. vis-network keeps its nodes and edges in plain
+  // objects, so there each record goes by its index (``key``) instead of its id.
+  const kinds = new Map(Object.entries(data.kinds));
+  const categories = new Map(Object.entries(data.categories));
+  const statuses = new Map(Object.entries(data.statuses));
   const actors = new Map(data.nodes.map((n) => [n.id, n]));
   const relations = new Map(data.edges.map((r) => [r.id, r]));
   const relationsOf = new Map(data.nodes.map((n) => [n.id, []]));
-  for (const n of data.nodes) n.visible = true;
-  for (const r of data.edges) {
-    r.interval = [partialDate(r.start || r.date), partialDate(r.end)];
-    r.visible = true;
+  data.nodes.forEach((n, i) => Object.assign(n, {key: i, visible: true}));
+  data.edges.forEach((r, i) => {
+    Object.assign(r, {key: i, visible: true, interval: [partialDate(r.start || r.date), partialDate(r.end)]});
     relationsOf.get(r.from).push(r);
     if (r.to !== r.from) relationsOf.get(r.to).push(r);
-  }
+  });
   const nameOf = (id) => (actors.has(id) ? actors.get(id).name : id);
-  const kindOf = (n) => kinds[n.kind] || {label: n.kind, color: "#999999", shape: "dot"};
-  const colorOf = (r) => (categories[r.category] || {color: "#999999"}).color;
+  const kindOf = (n) => kinds.get(n.kind) || {label: n.kind, color: "#999999", shape: "dot"};
+  const colorOf = (r) => (categories.get(r.category) || {color: "#999999"}).color;
   const isClaim = (r) => r.status !== data.default_status;
 
   /** The relation's words read from actor ``from`` (its inverse when walked backwards). */
@@ -108,7 +111,7 @@
   }
 
   function statusText(r) {
-    const label = (data.statuses[r.status] || {label: r.status}).label;
+    const label = (statuses.get(r.status) || {label: r.status}).label;
     return r.claimed_by ? label + " by " + (r.claimant || nameOf(r.claimed_by)) : label;
   }
 
@@ -135,13 +138,13 @@
   }
 
   const nodes = new vis.DataSet(data.nodes.map((n) => Object.assign({
-    id: n.id, label: n.name, x: n.x, y: n.y, shape: kindOf(n).shape,
+    id: n.key, label: n.name, x: n.x, y: n.y, shape: kindOf(n).shape,
     size: n.size, mass: 1 + n.degree / 8, // while settling, hubs push harder (as in ForceAtlas2)
     widthConstraint: labelInside(n) ? {maximum: data.inside_width} : false,
     title: n.name + "\n" + kindOf(n).label + (n.aliases.length ? "\nalso: " + n.aliases.join(", ") : ""),
   }, nodeStyle(n, false))));
   const edges = new vis.DataSet(data.edges.map((r) => Object.assign({
-    id: r.id, from: r.from, to: r.to,
+    id: r.key, from: actors.get(r.from).key, to: actors.get(r.to).key,
     arrows: {to: {enabled: !r.symmetric, scaleFactor: 0.55}},
     dashes: isClaim(r) ? [7, 5] : false,
     smooth: r.curve ? {enabled: true, type: r.curve > 0 ? "curvedCW" : "curvedCCW", roundness: Math.abs(r.curve)}
@@ -177,11 +180,11 @@
 
   // ---------------------------------------------------------------- filters
 
-  const categoryOn = Object.fromEntries(Object.keys(categories).map((c) => [c, true]));
+  const categoryOn = new Map([...categories.keys()].map((c) => [c, true]));
   const hideAlleged = byId("hide-alleged");
 
   function keeps(r) {
-    return categoryOn[r.category] !== false && !(hideAlleged.checked && isClaim(r)) &&
+    return categoryOn.get(r.category) !== false && !(hideAlleged.checked && isClaim(r)) &&
       (state.when === null || validAt(r.interval[0], r.interval[1], state.when));
   }
 
@@ -192,7 +195,7 @@
     let shownEdges = 0;
     for (const r of data.edges) {
       const shown = keeps(r);
-      if (shown !== r.visible) edgeChanges.push({id: r.id, hidden: !shown});
+      if (shown !== r.visible) edgeChanges.push({id: r.key, hidden: !shown});
       r.visible = shown;
       if (shown) {
         shownEdges += 1;
@@ -203,7 +206,7 @@
     let shownNodes = 0;
     for (const n of data.nodes) {
       const shown = n.degree === 0 || linked.has(n.id);
-      if (shown !== n.visible) nodeChanges.push({id: n.id, hidden: !shown});
+      if (shown !== n.visible) nodeChanges.push({id: n.key, hidden: !shown});
       n.visible = shown;
       shownNodes += shown;
     }
@@ -221,11 +224,11 @@
   }
 
   const SVG = "http://www.w3.org/2000/svg"; // a namespace name, never fetched
-  const SHAPE_POINTS = {
+  const SHAPE_POINTS = new Map(Object.entries({
     square: "2,2 14,2 14,14 2,14", diamond: "8,1 15,8 8,15 1,8", triangle: "8,2 15,14 1,14",
     triangleDown: "1,2 15,2 8,14", hexagon: "8,1 14,4.5 14,11.5 8,15 2,11.5 2,4.5",
     star: "8,1 10,6 15,6 11,9.5 12.5,15 8,11.5 3.5,15 5,9.5 1,6 6,6", box: "1,4 15,4 15,12 1,12",
-  };
+  }));
 
   /** A small drawing of a vis-network shape in a colour, for the legend and the panel. */
   function glyph(shape, color) {
@@ -233,9 +236,9 @@
     svg.setAttribute("viewBox", "0 0 16 16");
     svg.setAttribute("class", "glyph");
     let mark;
-    if (SHAPE_POINTS[shape]) {
+    if (SHAPE_POINTS.has(shape)) {
       mark = document.createElementNS(SVG, "polygon");
-      mark.setAttribute("points", SHAPE_POINTS[shape]);
+      mark.setAttribute("points", SHAPE_POINTS.get(shape));
     } else if (shape === "ellipse" || shape === "database") {
       mark = document.createElementNS(SVG, "ellipse");
       for (const [k, v] of [["cx", 8], ["cy", 8], ["rx", 7.5], ["ry", 4.5]]) mark.setAttribute(k, v);
@@ -250,17 +253,17 @@
 
   function buildLegend() {
     const kindList = byId("legend-kinds");
-    for (const [id, kind] of Object.entries(kinds)) {
+    for (const [id, kind] of kinds) {
       kindList.append(legendItem(glyph(kind.shape, kind.color), kind.label, data.nodes.filter((n) => n.kind === id).length));
     }
     const categoryList = byId("legend-categories");
-    for (const [id, category] of Object.entries(categories)) {
+    for (const [id, category] of categories) {
       const box = el("input");
       box.type = "checkbox";
       box.checked = true;
       box.dataset.category = id;
       box.addEventListener("change", () => {
-        categoryOn[id] = box.checked;
+        categoryOn.set(id, box.checked);
         applyFilters();
       });
       const line = el("span", "line");
@@ -273,7 +276,7 @@
     const setAll = (on) => () => {
       for (const box of categoryList.querySelectorAll("input")) {
         box.checked = on;
-        categoryOn[box.dataset.category] = on;
+        categoryOn.set(box.dataset.category, on);
       }
       applyFilters();
     };
@@ -451,10 +454,10 @@
 
   function showRelation(id) {
     const r = relations.get(id);
-    const category = categories[r.category] || {label: r.category};
+    const category = categories.get(r.category) || {label: r.category};
     const swatch = el("span", "line");
     swatch.style.borderColor = colorOf(r);
-    const status = data.statuses[r.status] || {label: r.status, description: ""};
+    const status = statuses.get(r.status) || {label: r.status, description: ""};
     openPanel(
       el("p", "kind", swatch, " " + category.label + " · " + r.type),
       el("h2", "sentence", actorButton(r.from), " " + r.label + " ", actorButton(r.to)),
@@ -473,9 +476,10 @@
 
   function selectActor(id, focus) {
     state.selected = {actor: id};
-    if (actors.get(id).visible) {
-      network.selectNodes([id]);
-      if (focus) network.focus(id, {scale: Math.max(network.getScale(), 1.1), animation: {duration: 300}});
+    const n = actors.get(id);
+    if (n.visible) {
+      network.selectNodes([n.key]);
+      if (focus) network.focus(n.key, {scale: Math.max(network.getScale(), 1.1), animation: {duration: 300}});
     } else {
       network.unselectAll();
     }
@@ -484,7 +488,8 @@
 
   function selectRelation(id) {
     state.selected = {relation: id};
-    if (relations.get(id).visible) network.setSelection({nodes: [], edges: [id]}, {unselectAll: true, highlightEdges: false});
+    const r = relations.get(id);
+    if (r.visible) network.setSelection({nodes: [], edges: [r.key]}, {unselectAll: true, highlightEdges: false});
     showRelation(id);
   }
 
@@ -529,8 +534,8 @@
     const onPath = new Set(chain || []);
     const pathEdges = new Set();
     if (chain) chain.slice(1).forEach((b, i) => linksBetween(chain[i], b).forEach((r) => pathEdges.add(r.id)));
-    nodes.update(data.nodes.map((n) => Object.assign({id: n.id}, nodeStyle(n, chain !== null && !onPath.has(n.id)))));
-    edges.update(data.edges.map((r) => Object.assign({id: r.id}, edgeStyle(r, chain !== null && !pathEdges.has(r.id), pathEdges.has(r.id)))));
+    nodes.update(data.nodes.map((n) => Object.assign({id: n.key}, nodeStyle(n, chain !== null && !onPath.has(n.id)))));
+    edges.update(data.edges.map((r) => Object.assign({id: r.key}, edgeStyle(r, chain !== null && !pathEdges.has(r.id), pathEdges.has(r.id)))));
     return pathEdges;
   }
 
@@ -601,8 +606,8 @@
   byId("panel-close").addEventListener("click", closePanel);
   byId("fit").addEventListener("click", () => network.fit({animation: {duration: 300}}));
   network.on("click", (event) => {
-    if (event.nodes.length) selectActor(event.nodes[0], false);
-    else if (event.edges.length) selectRelation(event.edges[0]);
+    if (event.nodes.length) selectActor(data.nodes[event.nodes[0]].id, false);
+    else if (event.edges.length) selectRelation(data.edges[event.edges[0]].id);
     else closePanel();
   });
   if (data.path) {
@@ -612,7 +617,8 @@
   }
   applyFilters();
   if (data.path) byId("path-hops").scrollIntoView({block: "nearest"});
-  Object.assign(state, {selectActor: selectActor, selectRelation: selectRelation, shortestPath: shortestPath});
+  Object.assign(state, {selectActor: selectActor, selectRelation: selectRelation, shortestPath: shortestPath,
+    actor: (id) => actors.get(id), relation: (id) => relations.get(id)});
   /** Fit the whole graph in view; the page is ready once that is drawn. */
   function showAll() {
     network.once("afterDrawing", () => {
