@@ -9,10 +9,15 @@ Before anything is written, the candidate text is checked twice: parsed back, it
 be the old list plus exactly the new entry; and the whole dataset is loaded with the
 candidate in place of the file (:func:`graph.load.load_dataset` ``overrides``), so unknown
 actors, quotes missing from their document and duplicates are refused with the loader's own
-``FILE:LINE:COLUMN`` messages. The file is then replaced atomically.
+``FILE:LINE:COLUMN`` messages. The file is then replaced atomically (through a symbolic link,
+never over a read-only file).
+
+All of this happens under a lock on the data folder, so commands adding at the same time take
+turns: each reads the files as the one before left them, and none loses another's entry.
 """
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -21,11 +26,12 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .atomic import write_atomic
+from .atomic import locked, write_atomic
+from .dataset import Dataset
 from .errors import ActorGraphError, DataError, Problem, UsageError
-from .load import SCHEMA_FILE, data_files, display_path, load_dataset
+from .load import DATA_SUFFIXES, display_path
 from .names import slug
-from .yamlfile import SAFE_LOADER, compose
+from .yamlfile import SAFE_LOADER, compose, mapping_value
 
 _BOM = "\ufeff"
 _BREAKS = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as a line break
@@ -63,7 +69,7 @@ def derived_actor_id(name: str) -> str:
     return slug(name)
 
 
-def add_actor(data_dir: Path | str, seeds_dir: Path | str | None = None, *, name: str, kind: str,
+def add_actor(dataset: Dataset, *, name: str, kind: str,
               description: str, actor_id: str | None = None, aliases: Sequence[str] = (),
               tags: Sequence[str] = (), file: Path | str | None = None, dry_run: bool = False) -> Added:
     """Append an actor to ``file`` (default: the data file holding the most actors) after checking the
@@ -74,10 +80,10 @@ def add_actor(data_dir: Path | str, seeds_dir: Path | str | None = None, *, name
             raise UsageError(f"cannot make an id from {name!r}; pass --id (lowercase words joined by hyphens)")
     entry = {"id": actor_id, "name": name, "kind": kind, "aliases": list(aliases), "description": description,
              "tags": list(tags)}
-    return _add(Path(data_dir), seeds_dir, "actors", entry, file, dry_run, mentions=())
+    return _add(dataset, "actors", entry, file, dry_run, mentions=())
 
 
-def add_relation(data_dir: Path | str, seeds_dir: Path | str | None = None, *, from_: str, to: str, relation_type: str,
+def add_relation(dataset: Dataset, *, from_: str, to: str, relation_type: str,
                  sources: Sequence[tuple[str, str]], status: str | None = None, claimed_by: str | None = None,
                  role: str | None = None, start: str | None = None, end: str | None = None,
                  date: str | None = None, note: str | None = None, relation_id: str | None = None,
@@ -90,15 +96,19 @@ def add_relation(data_dir: Path | str, seeds_dir: Path | str | None = None, *, f
     entry = {"id": relation_id, "from": from_, "to": to, "type": relation_type, "status": status, "claimed_by": claimed_by,
              "role": role, "start": start, "end": end, "date": date,
              "sources": [{"document": document, "quote": quote} for document, quote in sources], "note": note}
-    return _add(Path(data_dir), seeds_dir, "relations", entry, file, dry_run, mentions=(from_, to))
+    return _add(dataset, "relations", entry, file, dry_run, mentions=(from_, to))
 
 
-def _add(data_dir: Path, seeds_dir, section: str, entry: dict, file, dry_run: bool,
-         mentions: Iterable[str]) -> Added:
-    if not data_dir.is_dir():
-        raise UsageError(f"data folder {display_path(data_dir)} not found; pass --data DIR")
+def _add(dataset: Dataset, section: str, entry: dict, file, dry_run: bool, mentions: Iterable[str]) -> Added:
+    if not dataset.data_dir.is_dir():
+        raise UsageError(f"data folder {display_path(dataset.data_dir)} not found; pass --data DIR")
     entry = {name: value for name, value in entry.items() if value not in (None, [], "")}
-    paths = [_chosen_file(data_dir, file)] if file is not None else _candidates(data_dir, section, set(mentions))
+    with locked(dataset.data_dir):
+        return _add_locked(dataset, section, entry, file, dry_run, mentions)
+
+
+def _add_locked(dataset: Dataset, section: str, entry: dict, file, dry_run: bool, mentions: Iterable[str]) -> Added:
+    paths = [_chosen_file(dataset, file)] if file is not None else _candidates(dataset, section, set(mentions))
     path, original, bom, text, spot = _placed(paths, section)
     inserted = spot.render(entry)
     candidate = text[:spot.offset] + inserted + text[spot.offset:]
@@ -106,7 +116,7 @@ def _add(data_dir: Path, seeds_dir, section: str, entry: dict, file, dry_run: bo
     new_lines_start = spot.offset + len(spot.line_break)
     first_line = _line_of(candidate, new_lines_start + len(spot.lead))
     try:
-        load_dataset(data_dir, seeds_dir, overrides={path: candidate})
+        dataset.load(overrides={path: candidate})
     except DataError as exc:
         moved = _Moved(path, _line_of(candidate, new_lines_start), first_line, len(_BREAKS.findall(inserted)),
                        section[:-1])
@@ -159,21 +169,27 @@ def _decode(data: bytes, path: Path) -> str:
         raise UsageError(f"{display_path(path)} is not UTF-8; run actorgraph validate") from None
 
 
-def _chosen_file(data_dir: Path, file: Path | str) -> Path:
-    """``file`` as typed, or inside the data folder; it must be a ``.yaml`` data file in the data folder."""
-    file = Path(file)
-    root = data_dir.resolve()
-    path = file if file.resolve().is_relative_to(root) else data_dir / file
-    if not path.resolve().is_relative_to(root) or path.resolve() == root:
+def _chosen_file(dataset: Dataset, file: Path | str) -> Path:
+    """``file`` as typed, or inside the data folder; it must be a ``.yaml`` or ``.yml`` data file in the data folder
+    (a symbolic link there counts as there: it is read, and written through)."""
+    file, data_dir = Path(file), dataset.data_dir
+    path = file if _inside(file, data_dir) else data_dir / file
+    if not _inside(path, data_dir) or path.resolve() == data_dir.resolve():
         raise UsageError(f"--file {file} is not inside the data folder {display_path(data_dir)}")
-    if path.suffix != ".yaml" or path.resolve() == (root / SCHEMA_FILE):
-        raise UsageError(f"--file {file} must be a .yaml data file (not {SCHEMA_FILE})")
+    if path.suffix not in DATA_SUFFIXES or path.resolve() == dataset.vocabulary_file.resolve():
+        raise UsageError(f"--file {file} must be a .yaml or .yml data file (not {dataset.vocabulary_file.name})")
     if not path.parent.is_dir():
         raise UsageError(f"folder {display_path(path.parent)} does not exist")
     return path
 
 
-def _candidates(data_dir: Path, section: str, mentions: set[str]) -> list[Path]:
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is below ``folder``, as spelled (links kept) or as resolved."""
+    spelled = Path(os.path.abspath(path)).is_relative_to(os.path.abspath(folder))
+    return spelled or path.resolve().is_relative_to(folder.resolve())
+
+
+def _candidates(dataset: Dataset, section: str, mentions: set[str]) -> list[Path]:
     """Data files to try, best first: those with a top-level ``section:`` block list, by how many of their
     entries mention ``mentions`` and then by how many entries they hold; ``data/<section>.yaml`` last.
 
@@ -184,7 +200,7 @@ def _candidates(data_dir: Path, section: str, mentions: set[str]) -> list[Path]:
     mention = re.compile(rf"\b(?:from|to):[ \t]*['\"]?(?:{'|'.join(map(re.escape, mentions))})['\"]?(?=[\s,}}]|$)") \
         if mentions else None
     scored = []
-    for path in data_files(data_dir):
+    for path in dataset.data_files():
         try:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError):
@@ -200,16 +216,8 @@ def _candidates(data_dir: Path, section: str, mentions: set[str]) -> list[Path]:
         mentioned = len(mention.findall(region)) if mention else 0
         scored.append(((mentioned, entries), path))
     ranked = [path for _, path in sorted(scored, key=lambda item: item[0], reverse=True)]
-    fallback = data_dir / f"{section}.yaml"
+    fallback = dataset.data_dir / f"{section}.yaml"
     return [path for path in ranked if path != fallback] + [fallback]
-
-
-def _section_value(root: Node | None, section: str) -> Node | None:
-    if isinstance(root, MappingNode):
-        for key, value in root.value:
-            if isinstance(key, ScalarNode) and key.value == section:
-                return value
-    return None
 
 
 def _is_empty(node: Node | None) -> bool:
@@ -256,7 +264,7 @@ def _spot(text: str, section: str, path: Path) -> _Spot:
         raise UsageError(f"{problems[0]}; run actorgraph validate")
     if root is not None and not isinstance(root, MappingNode):
         raise UsageError(f"{where} is not a mapping of 'actors:' and 'relations:'; pass --file another file")
-    value = _section_value(root, section)
+    value = mapping_value(root, section)
     if value is None:
         return _Spot(len(text), 2, newline, _missing_break(text, len(text), newline), section + ":" + newline)
     if isinstance(value, SequenceNode) and value.flow_style is not True and value.value:

@@ -1,13 +1,14 @@
 """Exporting the graph for other tools. Node-link JSON is actorgraph's stable interchange format.
 
 :data:`FORMATS` lists every format with the tool it is for; :func:`export_text` gives a
-single-file format's text and :func:`write_export` writes any format to disk, each file
-whole or not at all.
+single-file format's text and :func:`write_export` writes any format to disk, all its files
+or none.
 """
 from __future__ import annotations
 
 import importlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,8 +16,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # networkx is imported by whatever builds the graph; --help and validate need none
     import networkx as nx
 
-from .atomic import write_atomic
-from .errors import ActorGraphError, UsageError
+from .atomic import write_all
+from .errors import UsageError
 
 NODE_FIELDS = ("id", "name", "kind", "aliases", "description")
 EDGE_FIELDS = ("source", "target", "key", "type", "category", "label", "status", "claimed_by",
@@ -82,12 +83,10 @@ def check_destination(fmt: str, output: Path | str | None) -> Format:
 
 
 def check_output_file(output: Path | str) -> None:
-    """Raise :class:`UsageError` unless ``output`` can be written as a file: not a folder, in a folder that exists."""
+    """Raise :class:`UsageError` unless ``output`` can be written as a file (missing folders are created)."""
     output = Path(output)
     if output.is_dir():
         raise UsageError(f"{output} is a folder; -o names the file to write")
-    if not output.parent.is_dir():
-        raise UsageError(f"folder {output.parent} does not exist")
 
 
 def export_text(graph: nx.MultiDiGraph, fmt: str) -> str:
@@ -95,19 +94,18 @@ def export_text(graph: nx.MultiDiGraph, fmt: str) -> str:
     return check_destination(fmt, None).render(graph)  # type: ignore[return-value]
 
 
-def write_export(graph: nx.MultiDiGraph, fmt: str, output: Path | str) -> list[Path]:
-    """Write format ``fmt`` to the file ``output`` (or into the folder ``output``, created if need be,
-    for a folder format); return the paths written. Each file is written atomically."""
+def write_export(graph: nx.MultiDiGraph, fmt: str, output: Path | str,
+                 check: Callable[[Path], None] | None = None) -> list[Path]:
+    """Write format ``fmt`` to the file ``output`` (or into the folder ``output`` for a folder format),
+    creating missing folders; return the paths written. ``check(path)`` runs for each path first and
+    may refuse it by raising. All the files are written or none (see :func:`graph.atomic.write_all`)."""
     chosen, output = check_destination(fmt, output), Path(output)
     rendered = chosen.render(graph)
     files = {output / name: text for name, text in rendered.items()} if chosen.folder else {output: rendered}
-    if chosen.folder:
-        try:
-            output.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise ActorGraphError(f"cannot create folder {output}: {exc.strerror or exc}") from None
-    for path, text in files.items():
-        write_atomic(path, text)
+    if check:
+        for path in files:
+            check(path)
+    write_all(files)
     return list(files)
 
 

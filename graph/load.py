@@ -51,10 +51,35 @@ def default_seeds_dir(data_dir: Path) -> Path:
     return Path(data_dir).resolve().parent / "seeds"
 
 
-def data_files(data_dir: Path) -> list[Path]:
-    """The data files of a data folder: every ``*.yaml`` below it but the vocabulary."""
+DATA_SUFFIXES = (".yaml", ".yml")
+
+
+def data_files(data_dir: Path, problems: list[Problem] | None = None) -> list[Path]:
+    """The data files of a data folder: every ``*.yaml`` and ``*.yml`` below it but the vocabulary.
+
+    A folder that cannot be listed is recorded in ``problems`` (when given), never silently skipped.
+    """
     root = Path(data_dir)
-    return sorted(p for p in root.rglob("*.yaml") if p != root / SCHEMA_FILE and p.is_file())
+    found, seen, pending = [], set(), [root]
+    while pending:
+        folder = pending.pop()
+        try:
+            status = folder.stat()
+            if (status.st_dev, status.st_ino) in seen:  # a symlink back up the tree
+                continue
+            seen.add((status.st_dev, status.st_ino))
+            with os.scandir(folder) as listing:
+                entries = [Path(entry.path) for entry in listing]
+        except OSError as exc:
+            if problems is not None:
+                problems.append(Problem(display_path(folder), 1, 1, f"cannot read folder: {exc.strerror or exc}"))
+            continue
+        for path in entries:
+            if path.is_dir():
+                pending.append(path)
+            elif path.suffix in DATA_SUFFIXES and path != root / SCHEMA_FILE and path.is_file():
+                found.append(path)
+    return sorted(found)
 
 
 @contextmanager
@@ -88,10 +113,12 @@ def load_dataset(data_dir: Path | str = "data", seeds_dir: Path | str | None = N
     if not data_dir.is_dir():
         raise DataError([Problem(display_path(data_dir), 1, 1, "data folder not found; pass --data DIR")])
     schema = _SchemaLoader(problems).load(data_dir / SCHEMA_FILE)
+    if problems:  # every record is checked against the vocabulary: without it they would all be errors
+        raise DataError(problems)
     documents = _load_documents(seeds_dir, problems)
     records = _Records(schema, documents, problems)
     texts = {Path(path).resolve(): text for path, text in (overrides or {}).items()}
-    paths = data_files(data_dir)
+    paths = data_files(data_dir, problems)
     known = {path.resolve() for path in paths}
     paths = sorted(paths + [Path(path) for path in (overrides or {}) if Path(path).resolve() not in known])
     for done, path in enumerate(paths, 1):

@@ -1,9 +1,9 @@
 """Re-validating and re-rendering the explorer page whenever a data or source file is saved.
 
-Polling is enough here: a data folder holds tens of files, so comparing their modification
-times and sizes a few times a second costs nothing, needs no dependency and works the same
-on every system and network drive. When the data is broken the page is not touched, so the
-browser keeps showing the last good version while the errors are printed.
+Polling is enough here: a dataset reads tens of files, so comparing their modification times
+and sizes a few times a second costs nothing, needs no dependency and works the same on every
+system and network drive. When the data is broken the page is not touched, so the browser keeps
+showing the last good version while the errors are printed; no error ends the watching.
 """
 from __future__ import annotations
 
@@ -14,24 +14,21 @@ from pathlib import Path
 
 import networkx as nx
 
-from .build import build_graph
+from .dataset import Dataset
 from .errors import ActorGraphError
 from .filters import Filters
-from .load import default_seeds_dir, load_dataset
 from .render import DEFAULT_OUTPUT, Page, write_explorer
 
 
-def fingerprint(data_dir: Path, seeds_dir: Path) -> dict[Path, tuple[int, int]]:
-    """Modification time (ns) and size of every YAML file in ``data_dir`` and every file in ``seeds_dir``."""
-    files = [*Path(data_dir).rglob("*.yaml"), *Path(seeds_dir).rglob("*")]
-    found = {}
-    for path in files:
+def fingerprint(dataset: Dataset) -> dict[Path, tuple[int, int] | None]:
+    """Modification time (ns) and size of every file ``dataset`` reads (``None`` for one that is missing)."""
+    found: dict[Path, tuple[int, int] | None] = {}
+    for path in dataset.read_paths():
         try:
-            stat = path.stat()
-        except OSError:  # deleted between listing and stat: it is gone
-            continue
-        if path.is_file():
-            found[path] = (stat.st_mtime_ns, stat.st_size)
+            status = path.stat()
+            found[path] = (status.st_mtime_ns, status.st_size)
+        except OSError:
+            found[path] = None
     return found
 
 
@@ -44,35 +41,37 @@ class Outcome:
 
 
 class Watcher:
-    """Checks the data and renders the page to ``output`` when a watched file has changed.
+    """Checks ``dataset`` and renders the page to ``output`` when a file it reads has changed.
 
     ``filters`` makes the :class:`~graph.filters.Filters` for each new graph (it may name
     actors, so it runs after every load); ``options`` go to :func:`graph.render.write_explorer`.
+    Raises :class:`~graph.errors.UsageError` when ``output`` is a file the dataset reads.
     """
 
-    def __init__(self, data_dir: Path | str = "data", seeds_dir: Path | str | None = None,
-                 output: Path | str = DEFAULT_OUTPUT, filters: Callable[[nx.MultiDiGraph], Filters] | None = None,
-                 **options):
-        self.data_dir = Path(data_dir)
-        self.seeds_dir = Path(seeds_dir) if seeds_dir is not None else default_seeds_dir(self.data_dir)
+    def __init__(self, dataset: Dataset, output: Path | str = DEFAULT_OUTPUT,
+                 filters: Callable[[nx.MultiDiGraph], Filters] | None = None, **options):
+        dataset.check_writable_output(output)
+        self.dataset = dataset
         self.output = Path(output)
         self.filters = filters
         self.options = options
-        self._seen: dict[Path, tuple[int, int]] | None = None
+        self._seen: dict[Path, tuple[int, int] | None] | None = None
 
     def check(self) -> Outcome | None:
         """Validate and render if anything changed since the last check (always, the first time);
-        ``None`` when nothing changed."""
-        current = fingerprint(self.data_dir, self.seeds_dir)
+        ``None`` when nothing changed. Every failure is returned as the outcome's error, never raised."""
+        current = fingerprint(self.dataset)
         if current == self._seen:
             return None
         self._seen = current
         try:
-            graph = build_graph(load_dataset(self.data_dir, self.seeds_dir))
+            graph = self.dataset.graph(cached=False)
             filters = self.filters(graph) if self.filters else None
             return Outcome(page=write_explorer(graph, self.output, filters=filters, **self.options))
         except ActorGraphError as exc:
             return Outcome(error=exc)
+        except OSError as exc:  # a file being saved, moved or deleted right now: the next save is checked again
+            return Outcome(error=ActorGraphError(f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")))
 
 
 def watch(watcher: Watcher, report: Callable[[Outcome], None], *, interval: float = 0.5,

@@ -66,6 +66,15 @@ def compose(text: str, display: str, problems: list[Problem]) -> Node | None:
     return None
 
 
+def mapping_value(node: Node | None, key: str) -> Node | None:
+    """The value node under ``key`` when ``node`` is a mapping that has it, else ``None``."""
+    if isinstance(node, MappingNode):
+        for name, value in node.value:
+            if isinstance(name, ScalarNode) and name.value == key:
+                return value
+    return None
+
+
 def _too_deep(text: str, display: str, problems: list[Problem]) -> bool:
     """Whether collections nest deeper than MAX_DEPTH: libyaml's composer recurses in C and would crash."""
     depth = 0

@@ -20,6 +20,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from graph import build_graph, load_dataset  # noqa: E402
+from graph.dataset import Dataset  # noqa: E402
 from graph.edit import add_actor  # noqa: E402
 from graph.export import FORMATS  # noqa: E402
 
@@ -44,7 +45,7 @@ def bench(label: str, data_dir: Path) -> None:
     for fmt in FORMATS.values():
         seconds, rendered = best_of(3, lambda: fmt.render(graph))
         print(f"  {fmt.name:<10} {seconds:7.2f} s  {size(rendered) / 2**20:7.1f} MiB")
-    seconds, _ = best_of(1, lambda: add_actor(data_dir, name="Bench Mark", kind="person", description="x",
+    seconds, _ = best_of(1, lambda: add_actor(Dataset(data_dir), name="Bench Mark", kind="person", description="x",
                                               dry_run=True))
     print(f"  add actor (dry run: choose file, check whole dataset) {seconds:.2f} s")
 

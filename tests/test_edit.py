@@ -8,6 +8,7 @@ from click.testing import CliRunner
 
 from graph import load_dataset
 from graph.cli import cli
+from graph.dataset import Dataset
 from graph.edit import add_actor, add_relation
 
 from .conftest import SMALL_ACTORS, write_dataset
@@ -72,7 +73,7 @@ relations:
 def test_entry_goes_after_the_last_item_when_the_list_is_not_last(tmp_path):
     data = write_dataset(tmp_path, {"people.yaml": MIXED})
     before = (data / "people.yaml").read_bytes()
-    added = add_actor(data, name="Carol Sample", kind="person", description="A deputy.")
+    added = add_actor(Dataset(data), name="Carol Sample", kind="person", description="A deputy.")
     after = (data / "people.yaml").read_bytes()
     assert_only_inserted(before, after, added.text)
     lines = after.decode().splitlines()
@@ -81,7 +82,7 @@ def test_entry_goes_after_the_last_item_when_the_list_is_not_last(tmp_path):
     assert lines[added.line + 3:added.line + 6] == ["  # more actors go here", "", "relations:"]
     assert load_dataset(data).actors["bob"].description == "Alice's\nbrother."
 
-    relation = add_relation(data, from_="alice", to="carol-sample", relation_type="dismissed", date="2022-01-05",
+    relation = add_relation(Dataset(data), from_="alice", to="carol-sample", relation_type="dismissed", date="2022-01-05",
                             sources=DISMISSED, note="Two\nlines")
     final = (data / "people.yaml").read_bytes()
     assert_only_inserted(after, final, relation.text)
@@ -92,7 +93,7 @@ def test_entry_goes_after_the_last_item_when_the_list_is_not_last(tmp_path):
 def test_text_with_trailing_line_breaks_is_written_as_a_kept_block(tmp_path):
     data = write_dataset(tmp_path, {"people.yaml": MIXED})
     before = (data / "people.yaml").read_bytes()
-    added = add_actor(data, name="Carol Sample", kind="person", description="Two\nlines\n\n")
+    added = add_actor(Dataset(data), name="Carol Sample", kind="person", description="Two\nlines\n\n")
     assert added.text.endswith("    description: |+\n      Two\n      lines\n\n")
     assert_only_inserted(before, (data / "people.yaml").read_bytes(), added.text)
     assert load_dataset(data).actors["carol-sample"].description == "Two\nlines"
@@ -100,7 +101,7 @@ def test_text_with_trailing_line_breaks_is_written_as_a_kept_block(tmp_path):
 
 def test_list_last_in_a_file_without_final_newline(tmp_path):
     data = write_dataset(tmp_path, {"a.yaml": "actors:\n- id: alice\n  name: Alice\n  kind: person\n  description: x"})
-    added = add_actor(data, name="Bob Example", kind="person", description="y")
+    added = add_actor(Dataset(data), name="Bob Example", kind="person", description="y")
     text = (data / "a.yaml").read_text()
     assert text == "actors:\n- id: alice\n  name: Alice\n  kind: person\n  description: x\n" + added.text
     assert added.text.startswith("- id: bob-example\n  name: Bob Example\n")  # dashes at column 0, as in the file
@@ -111,25 +112,25 @@ def test_entries_separated_by_blank_lines_get_one_too(tmp_path):
     spaced = "actors:\n  - id: alice\n    name: Alice\n    kind: person\n    description: x\n\n" \
              "  - id: bob\n    name: Bob\n    kind: person\n    description: >-\n      y\n\n"
     data = write_dataset(tmp_path, {"a.yaml": spaced})
-    added = add_actor(data, name="Carol", kind="person", description="z")
+    added = add_actor(Dataset(data), name="Carol", kind="person", description="z")
     text = (data / "a.yaml").read_text()
     assert text == spaced + added.text  # the folded text already ends with a blank line: no second one
-    added = add_actor(data, name="Dan", kind="person", description="w")
+    added = add_actor(Dataset(data), name="Dan", kind="person", description="w")
     assert (data / "a.yaml").read_text() == text + "\n" + added.text
     assert text.count("\n") + 2 == added.line
 
 
 def test_empty_list_key_and_missing_section_and_missing_file(tmp_path):
     data = write_dataset(tmp_path, {"a.yaml": "# actors\nactors:   # none yet\nrelations: []\n"})
-    add_actor(data, name="Alice Example", kind="person", description="x")
+    add_actor(Dataset(data), name="Alice Example", kind="person", description="x")
     assert (data / "a.yaml").read_text().startswith("# actors\nactors:   # none yet\n  - id: alice-example\n")
 
     only_actors = write_dataset(tmp_path / "two", {"a.yaml": SMALL_ACTORS})
-    added = add_relation(only_actors, from_="alice", to="bob", relation_type="sibling_of", sources=SISTER)
+    added = add_relation(Dataset(only_actors), from_="alice", to="bob", relation_type="sibling_of", sources=SISTER)
     assert added.path == only_actors / "relations.yaml" and added.line == 2
     assert (only_actors / "relations.yaml").read_text().startswith("relations:\n  - from: alice\n")
 
-    into = add_relation(only_actors, from_="alice", to="carol", relation_type="dismissed", date="2022-01-05",
+    into = add_relation(Dataset(only_actors), from_="alice", to="carol", relation_type="dismissed", date="2022-01-05",
                         sources=DISMISSED, file=only_actors / "a.yaml")
     text = (only_actors / "a.yaml").read_text()
     assert text == SMALL_ACTORS + "relations:\n" + into.text
@@ -146,7 +147,7 @@ def test_flow_style_list_is_refused_with_file_and_skipped_by_default(tmp_path):
     assert snapshot(data) == before
     tagged = run(data, "add", "actor", "--name", "Bob", "--kind", "person", "--description", "y", "--file", "b.yaml")
     assert tagged.exit_code == 2 and "is not a block list" in tagged.output
-    added = add_actor(data, name="Bob", kind="person", description="y")
+    added = add_actor(Dataset(data), name="Bob", kind="person", description="y")
     assert added.path == data / "actors.yaml"
 
 
@@ -171,7 +172,7 @@ def test_default_relation_file_is_the_one_about_these_actors(tmp_path):
                       "quote: 'According to Dan Critic, Bob Example took bribes.'}]}\n"
                       "  - {from: carol, to: bob, type: met_with, sources: [{document: doc, quote: met Bob in 2021}]}\n",
     })
-    added = add_relation(data, from_="alice", to="council", relation_type="heads", role="Chair",
+    added = add_relation(Dataset(data), from_="alice", to="council", relation_type="heads", role="Chair",
                          sources=[("doc", "Alice Example, the chair of the Example Council")])
     assert added.path.name == "family.yaml"
 
@@ -184,7 +185,7 @@ def test_best_file_that_cannot_take_the_entry_gives_way_to_the_next(tmp_path):
         "other.yaml": "relations:\n  - {from: carol, to: bob, type: met_with, "
                       "sources: [{document: doc, quote: met Bob in 2021}]}\n",
     })
-    added = add_relation(data, from_="alice", to="council", relation_type="heads",
+    added = add_relation(Dataset(data), from_="alice", to="council", relation_type="heads",
                          sources=[("doc", "Alice Example, the chair of the Example Council")])
     assert added.path.name == "other.yaml"
 
@@ -260,7 +261,7 @@ def test_file_option_inside_the_data_folder_only(small_data, tmp_path):
     outside = CliRunner().invoke(cli, [*args, "--file", str(tmp_path / "elsewhere.yaml")])
     assert outside.exit_code == 2 and "not inside the data folder" in outside.output
     not_yaml = CliRunner().invoke(cli, [*args, "--file", "notes.txt"])
-    assert not_yaml.exit_code == 2 and "must be a .yaml data file" in not_yaml.output
+    assert not_yaml.exit_code == 2 and "must be a .yaml or .yml data file" in not_yaml.output
     new = CliRunner().invoke(cli, [*args, "--file", "people/new.yaml"])
     assert new.exit_code == 2 and "does not exist" in new.output
     created = CliRunner().invoke(cli, [*args, "--file", "new.yaml"])
@@ -278,7 +279,7 @@ def test_crlf_and_byte_order_mark_are_kept(tmp_path):
     data = write_dataset(tmp_path, {})
     original = "\ufeffactors:\r\n  - id: alice\r\n    name: Alice\r\n    kind: person\r\n    description: x\r\n"
     (data / "a.yaml").write_bytes(original.encode("utf-8"))
-    add_actor(data, name="Bob", kind="person", description="y")
+    add_actor(Dataset(data), name="Bob", kind="person", description="y")
     raw = (data / "a.yaml").read_bytes()
     assert raw.startswith(original.encode("utf-8"))
     assert raw[len(original.encode("utf-8")):] == b"  - id: bob\r\n    name: Bob\r\n    kind: person\r\n" \
@@ -295,7 +296,7 @@ def test_interrupted_write_leaves_the_old_file_and_no_temporary_file(small_data,
 
     monkeypatch.setattr(os, "replace", interrupted)
     with pytest.raises(type(failure)):
-        add_actor(small_data, name="Eve Example", kind="person", description="x")
+        add_actor(Dataset(small_data), name="Eve Example", kind="person", description="x")
     assert snapshot(small_data) == before  # same files, same bytes: no temporary file left behind
 
 
@@ -330,18 +331,74 @@ def test_a_file_that_cannot_be_read_as_data_is_refused_without_a_crash(tmp_path,
 
 
 def test_file_changed_during_the_check_is_not_overwritten(small_data, monkeypatch):
-    import graph.edit
     from graph.errors import ActorGraphError
 
-    real_load = graph.edit.load_dataset
+    real_load = Dataset.load
 
-    def load_then_someone_saves(*args, **kwargs):
-        dataset = real_load(*args, **kwargs)
+    def load_then_someone_saves(self, *args, **kwargs):
+        dataset = real_load(self, *args, **kwargs)
         with open(small_data / "actors.yaml", "a", encoding="utf-8") as handle:
             handle.write("# saved in an editor meanwhile\n")
         return dataset
 
-    monkeypatch.setattr(graph.edit, "load_dataset", load_then_someone_saves)
+    monkeypatch.setattr(Dataset, "load", load_then_someone_saves)
     with pytest.raises(ActorGraphError, match="changed while the entry was being checked"):
-        add_actor(small_data, name="Eve Example", kind="person", description="x")
+        add_actor(Dataset(small_data), name="Eve Example", kind="person", description="x")
     assert (small_data / "actors.yaml").read_text().endswith("# saved in an editor meanwhile\n")
+
+
+def test_concurrent_adds_all_land(tmp_path):
+    """Eight real processes add an actor each to a copy of the shipped data at once: every one reports it
+    added, and every entry is in the file, which stays valid."""
+    import shutil
+    import subprocess
+    import sys
+
+    from .conftest import DATA, REPO, SEEDS
+
+    shutil.copytree(DATA, tmp_path / "data")
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    env = {**os.environ, "ACTORGRAPH_CACHE": "off"}
+    names = [f"Concurrent Person {n}" for n in "ABCDEFGH"]
+    processes = [subprocess.Popen([sys.executable, "-m", "graph", "add", "actor", "--data", str(tmp_path / "data"),
+                                   "--name", name, "--kind", "person", "--description", "Added at the same time."],
+                                  cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                 for name in names]
+    outputs = [process.communicate(timeout=300)[0] for process in processes]
+    assert [process.returncode for process in processes] == [0] * len(names), outputs
+    assert all(output.startswith("added actor concurrent-person-") for output in outputs), outputs
+    actors = load_dataset(tmp_path / "data", tmp_path / "seeds").actors
+    assert {derived_id for derived_id in actors if derived_id.startswith("concurrent-")} == \
+        {f"concurrent-person-{n.lower()}" for n in "ABCDEFGH"}
+    assert not [p for p in (tmp_path / "data").iterdir() if p.name.startswith(".")]  # no temporary files left
+
+
+def test_add_writes_through_a_symlinked_data_file(small_data, tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (small_data / "actors.yaml").rename(shared / "people.yaml")
+    (small_data / "actors.yaml").symlink_to(shared / "people.yaml")
+    for args in ([], ["--file", "actors.yaml"]):
+        result = run(small_data, "add", "actor", "--name", f"Eve {len(args)}", "--kind", "person",
+                     "--description", "x", *args)
+        assert result.exit_code == 0, result.output
+    assert (small_data / "actors.yaml").is_symlink()
+    assert "id: eve-0" in (shared / "people.yaml").read_text() and "id: eve-2" in (shared / "people.yaml").read_text()
+    assert {"eve-0", "eve-2"} <= set(load_dataset(small_data).actors)
+
+
+def test_add_refuses_a_read_only_data_file(small_data):
+    (small_data / "actors.yaml").chmod(0o444)  # root could write it anyway: actorgraph must not
+    before = snapshot(small_data)
+    result = run(small_data, "add", "actor", "--name", "Eve Example", "--kind", "person", "--description", "x")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert "actors.yaml" in result.output and "read-only" in result.output
+    assert snapshot(small_data) == before
+
+
+def test_add_to_a_yml_file(tmp_path):
+    data = write_dataset(tmp_path, {"people.yml": SMALL_ACTORS})
+    result = run(data, "add", "actor", "--name", "Eve Example", "--kind", "person", "--description", "x")
+    assert result.exit_code == 0 and "people.yml" in result.output
+    assert "eve-example" in load_dataset(data).actors

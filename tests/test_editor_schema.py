@@ -126,8 +126,8 @@ def test_schema_command_writes_json_to_a_file_or_stdout(tmp_path):
     assert written.exit_code == 0, written.output
     printed = CliRunner().invoke(cli, ["schema", "--data", str(DATA)])
     assert json.loads(printed.output) == json.loads(out.read_text(encoding="utf-8"))
-    missing = CliRunner().invoke(cli, ["schema", "--data", str(DATA), "-o", str(tmp_path / "no" / "s.json")])
-    assert missing.exit_code == 2 and "does not exist" in missing.output
+    nested = CliRunner().invoke(cli, ["schema", "--data", str(DATA), "-o", str(tmp_path / "new" / "s.json")])
+    assert nested.exit_code == 0 and (tmp_path / "new" / "s.json").read_text(encoding="utf-8") == printed.output
     broken = tmp_path / "broken"
     broken.mkdir()
     (broken / "schema.yaml").write_text("kinds: [\n", encoding="utf-8")

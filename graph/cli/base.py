@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from ..controlchars import json_visible
+from ..dataset import Dataset
 from ..errors import ActorGraphError, DataError, UsageError
 from .output import echo
 
@@ -44,28 +45,17 @@ def report_problems(exc: DataError) -> None:
     click.secho(str(exc), err=True, fg="red")
 
 
-class DataSource:
-    """The data and seeds folders a command was given; loads them with progress on a terminal."""
+class DataSource(Dataset):
+    """The :class:`~graph.dataset.Dataset` a command was given, loaded with a progress bar on a terminal."""
 
-    def __init__(self, data_dir: Path, seeds_dir: Path | None):
-        self.data_dir = data_dir
-        self.seeds_dir = seeds_dir
-
-    def dataset(self):
-        from ..load import load_dataset
-
-        if not sys.stderr.isatty():
-            return load_dataset(self.data_dir, self.seeds_dir)
+    def load(self, progress=None, overrides=None):
+        if progress is not None or not sys.stderr.isatty():
+            return super().load(progress, overrides)
         with click.progressbar(length=1, label="Reading data", file=sys.stderr) as bar:
             def progress(done: int, total: int) -> None:
                 bar.length = total
                 bar.update(done - bar.pos)
-            return load_dataset(self.data_dir, self.seeds_dir, progress=progress)
-
-    def graph(self):
-        from ..build import build_graph
-
-        return build_graph(self.dataset())
+            return super().load(progress, overrides)
 
 
 def data_options(func):

@@ -20,7 +20,7 @@ def validate(source, as_json):
     Exits 0 when the data is valid, 1 when it is not.
     """
     try:
-        dataset = source.dataset()
+        dataset = source.load()
     except DataError as exc:
         if not as_json:
             raise
@@ -39,8 +39,9 @@ def validate(source, as_json):
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="json", show_default=True,
               help="Output format (listed below).")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="File to write, or for csv the folder to write nodes.csv and edges.csv into (each file "
-                   "written whole or not at all)  [default: standard output]")
+              help="File to write, or for csv the folder to write nodes.csv and edges.csv into (all files "
+                   "written or none; missing folders are created; never a file the dataset reads)  "
+                   "[default: standard output]")
 def export(source, fmt, output):
     """Export the graph for Gephi, Neo4j, Aleph, spreadsheets and graph libraries.
 
@@ -50,9 +51,11 @@ def export(source, fmt, output):
     from ..export import check_destination, export_text, write_export
 
     check_destination(fmt, output)
+    if output is not None:
+        source.check_writable_output(output)
     graph = source.graph()
     if output is None:
         click.echo(export_text(graph, fmt), nl=False)
         return
-    for path in write_export(graph, fmt, output):
+    for path in write_export(graph, fmt, output, check=source.check_writable_output):
         click.echo(f"wrote {path}", err=True)

@@ -55,7 +55,7 @@ def add_actor(source, name, kind, description, actor_id, aliases, tags, file, dr
     """
     from ..edit import add_actor as add_actor_entry
 
-    added = add_actor_entry(source.data_dir, source.seeds_dir, name=name, kind=kind, description=description,
+    added = add_actor_entry(source, name=name, kind=kind, description=description,
                             actor_id=actor_id, aliases=aliases, tags=tags, file=file, dry_run=dry_run)
     _report(added, f"actor {added.entry['id']}")
 
@@ -90,7 +90,7 @@ def add_relation(source, from_, to, relation_type, documents, quotes, status, cl
 
     if len(documents) != len(quotes):
         raise UsageError(f"give one --quote for each --source (got {len(documents)} --source, {len(quotes)} --quote)")
-    added = add_relation_entry(source.data_dir, source.seeds_dir, from_=from_, to=to, relation_type=relation_type,
+    added = add_relation_entry(source, from_=from_, to=to, relation_type=relation_type,
                                sources=list(zip(documents, quotes)), status=status, claimed_by=claimed_by,
                                role=role, start=start, end=end, date=date, note=note, relation_id=relation_id,
                                file=file, dry_run=dry_run)
@@ -100,7 +100,8 @@ def add_relation(source, from_, to, relation_type, documents, quotes, status, cl
 @cli.command()
 @data_options
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write (written whole or not at all)  [default: standard output]")
+              help="File to write (whole or not at all; missing folders are created; never a file the dataset "
+                   "reads)  [default: standard output]")
 def schema(source, output):
     """Write a JSON Schema of data files, generated from the vocabulary, for editors.
 
@@ -116,6 +117,7 @@ def schema(source, output):
 
     if output:
         check_output_file(output)
+        source.check_writable_output(output)
     text = json_schema_text(load_vocabulary(source.data_dir))
     if output:
         write_atomic(output, text)
@@ -128,7 +130,8 @@ def schema(source, output):
 @data_options
 @filter_options
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="HTML file to keep up to date  [default: build/actorgraph.html]")
+              help="HTML file to keep up to date (missing folders are created; never a file the dataset "
+                   "reads)  [default: build/actorgraph.html]")
 @focus_options
 @click.option("--interval", type=click.FloatRange(min=0.05), default=0.5, show_default=True, metavar="SECONDS",
               help="How often to look for saved files.")
@@ -143,7 +146,7 @@ def watch(source, filters, output, focus, depth, interval, once):
     from ..watch import Watcher, watch as watch_loop
 
     output = output or DEFAULT_OUTPUT
-    watcher = Watcher(source.data_dir, source.seeds_dir, output, filters=filters, focus=focus, depth=depth)
+    watcher = Watcher(source, output, filters=filters, focus=focus, depth=depth)
 
     def report(outcome) -> None:
         stamp = time.strftime("%H:%M:%S")

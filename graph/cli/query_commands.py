@@ -28,9 +28,7 @@ def query_options(func):
 
 def _graph(source):
     """The graph, cached while its files are unchanged (see :mod:`graph.cache`)."""
-    from ..cache import cached_graph
-
-    graph = cached_graph(source.data_dir, source.seeds_dir, source.graph)
+    graph = source.graph()
     # The graph lives until the command ends: keep the garbage collector from re-scanning it
     # (on a large graph each full collection would pause the query for a fraction of a second).
     gc.freeze()

@@ -13,7 +13,8 @@ from .base import data_options, filter_options, focus_options
 @data_options
 @filter_options
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="HTML file to write (written whole or not at all)  [default: build/actorgraph.html]")
+              help="HTML file to write (whole or not at all; missing folders are created; never a file the "
+                   "dataset reads)  [default: build/actorgraph.html]")
 @focus_options
 @click.option("--path", nargs=2, metavar="A B", help="Open the page with the shortest path from A to B shown.")
 @click.option("--open", "open_page", is_flag=True, help="Open the page in the default browser.")
@@ -27,8 +28,9 @@ def render(source, filters, output, focus, depth, path, open_page):
     """
     from ..render import DEFAULT_OUTPUT, write_explorer
 
-    graph = source.graph()
     output = output or DEFAULT_OUTPUT
+    source.check_writable_output(output)
+    graph = source.graph()
     page = write_explorer(graph, output, filters=filters(graph), focus=focus, depth=depth, path=path)
     click.echo(f"wrote {output} ({page.actors} actors, {page.relations} relations)", err=True)
     if open_page:
