@@ -166,8 +166,12 @@ class _SchemaLoader:
             self.problems.append(Problem(display_path(path), 1, 1,
                                          "vocabulary file missing; copy data/schema.yaml from actorgraph"))
             return schema
+        known = len(self.problems)
         parsed = _file_root(path, self.problems)
         if parsed is None:
+            if len(self.problems) == known:
+                self.problems.append(Problem(display_path(path), 1, 1, "vocabulary file is empty; copy "
+                                             "data/schema.yaml from actorgraph"))
             return schema
         reader, root = parsed
         top = reader.fields(root, "the vocabulary", ("kinds", "categories", "statuses", "relation_types"), ())
