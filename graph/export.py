@@ -47,9 +47,9 @@ class Format:
     renderer: str
     folder: bool = False
 
-    def render(self, graph: nx.MultiDiGraph) -> str | dict[str, str]:
+    def render(self, graph: nx.MultiDiGraph, **options) -> str | dict[str, str]:
         module, function = self.renderer.split(":")
-        return getattr(importlib.import_module(module, __package__), function)(graph)
+        return getattr(importlib.import_module(module, __package__), function)(graph, **options)
 
 
 FORMATS = {f.name: f for f in (
@@ -95,12 +95,13 @@ def export_text(graph: nx.MultiDiGraph, fmt: str) -> str:
 
 
 def write_export(graph: nx.MultiDiGraph, fmt: str, output: Path | str,
-                 check: Callable[[Path], None] | None = None) -> list[Path]:
+                 check: Callable[[Path], None] | None = None, **options) -> list[Path]:
     """Write format ``fmt`` to the file ``output`` (or into the folder ``output`` for a folder format),
     creating missing folders; return the paths written. ``check(path)`` runs for each path first and
-    may refuse it by raising. All the files are written or none (see :func:`graph.atomic.write_all`)."""
+    may refuse it by raising. All the files are written or none (see :func:`graph.atomic.write_all`).
+    ``options`` go to the format's renderer (``raw=True`` for csv)."""
     chosen, output = check_destination(fmt, output), Path(output)
-    rendered = chosen.render(graph)
+    rendered = chosen.render(graph, **options)
     files = {output / name: text for name, text in rendered.items()} if chosen.folder else {output: rendered}
     if check:
         for path in files:

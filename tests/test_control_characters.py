@@ -56,17 +56,19 @@ def test_every_relation_text_field_is_checked(tmp_path, field, value):
     assert len(messages) == 1 and messages[0].startswith("data/rel.yaml:") and "control character" in messages[0]
 
 
-@pytest.mark.parametrize("file, old, new, line", [
-    ("data/eve.yaml", "aliases: [E]", 'aliases: ["E\\e"]', 2),
-    ("data/eve.yaml", "tags: [t]", 'tags: [ok, "t\\x9bt"]', 2),
-    ("seeds/sources.yaml", "title: The doc document", 'title: "T\\e]0;x\\a"', 4),
-    ("data/schema.yaml", "{label: Person,", '{label: "Pers\\u202eon",', 9),
+@pytest.mark.parametrize("file, old, new", [
+    ("data/eve.yaml", "aliases: [E]", 'aliases: ["E\\e"]'),
+    ("data/eve.yaml", "tags: [t]", 'tags: [ok, "t\\x9bt"]'),
+    ("seeds/sources.yaml", "title: The doc document", 'title: "T\\e]0;x\\a"'),
+    ("data/schema.yaml", "{label: Person,", '{label: "Pers\\u202eon",'),
 ])
-def test_aliases_tags_titles_and_vocabulary_labels_are_checked(tmp_path, file, old, new, line):
+def test_aliases_tags_titles_and_vocabulary_labels_are_checked(tmp_path, file, old, new):
     actor = "actors:\n  - {id: eve, name: Eve, kind: person, description: D, aliases: [E], tags: [t]}\n"
     write_dataset(tmp_path, {"eve.yaml": actor})
     path = tmp_path / file
-    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    text = path.read_text(encoding="utf-8").replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    line = next(number for number, written in enumerate(text.splitlines(), 1) if new in written)
     with pytest.raises(DataError) as caught:
         load_dataset(tmp_path / "data")
     (problem,) = [p for p in caught.value.problems if p.file.endswith(file)]

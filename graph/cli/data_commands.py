@@ -42,7 +42,11 @@ def validate(source, as_json):
               help="File to write, or for csv the folder to write nodes.csv and edges.csv into (all files "
                    "written or none; missing folders are created; never a file the dataset reads)  "
                    "[default: standard output]")
-def export(source, fmt, output):
+@click.option("--raw", is_flag=True,
+              help="csv only: write every cell as it is. Without it a cell starting with =, +, -, @, tab or "
+                   "carriage return gets a leading ' so that a spreadsheet shows it instead of running it as a "
+                   "formula (CSV injection).")
+def export(source, fmt, output, raw):
     """Export the graph for Gephi, Neo4j, Aleph, spreadsheets and graph libraries.
 
     Every actor and relation is exported with all its attributes; lists become JSON text in
@@ -51,11 +55,14 @@ def export(source, fmt, output):
     from ..export import check_destination, export_text, write_export
 
     check_destination(fmt, output)
+    if raw and fmt != "csv":
+        raise click.UsageError("--raw applies to --format csv only")
     if output is not None:
         source.check_writable_output(output)
     graph = source.graph()
     if output is None:
         click.echo(export_text(graph, fmt), nl=False)
         return
-    for path in write_export(graph, fmt, output, check=source.check_writable_output):
+    options = {"raw": True} if raw else {}
+    for path in write_export(graph, fmt, output, check=source.check_writable_output, **options):
         click.echo(f"wrote {path}", err=True)

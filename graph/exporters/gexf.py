@@ -5,7 +5,8 @@ starts on the first day of ``start`` (or of ``date``, for a one-off event) and e
 last day of ``end``; a missing side is open. The dates as written (``2022-01``) are kept in
 ``start_as_written``/``end_as_written`` and ``date``. The relation type is ``relation_type``
 (GEXF reserves ``type`` for the edge direction), nodes are labelled with the actor's name and
-coloured by kind. Lists and maps are JSON text.
+coloured by kind. Lists and maps are JSON text; characters XML cannot hold are replaced (see
+:mod:`graph.exporters.xmltext`).
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import re
 import networkx as nx
 
 from ..dates import PartialDate
-from .flat import flat
+from .xmltext import xml_attributes, xml_text
 
 _HEX_COLOR = re.compile(r"^#([0-9a-fA-F]{2})([0-9a-fA-F]{2})([0-9a-fA-F]{2})$")
 
@@ -24,19 +25,20 @@ def to_gexf(graph: nx.MultiDiGraph) -> str:
     out = nx.MultiDiGraph(mode="dynamic")
     kinds = graph.graph.get("kinds", {})
     for node, data in graph.nodes(data=True):
-        attributes = {**flat(data), "label": data["name"]}
+        attributes = {**xml_attributes(data), "label": xml_text(data["name"])}
         color = _HEX_COLOR.match(kinds.get(data["kind"], {}).get("color") or "")
         if color:
             r, g, b = (int(part, 16) for part in color.groups())
             attributes["viz"] = {"color": {"r": r, "g": g, "b": b, "a": 1.0}}
-        out.add_node(node, **attributes)
+        out.add_node(xml_text(node), **attributes)
     for u, v, key, data in graph.edges(keys=True, data=True):
-        attributes = flat({**data, "id": key, "relation_type": data["type"], "start_as_written": data["start"],
-                           "end_as_written": data["end"], "type": None, "start": None, "end": None})
+        attributes = xml_attributes({**data, "id": key, "relation_type": data["type"],
+                                     "start_as_written": data["start"], "end_as_written": data["end"],
+                                     "type": None, "start": None, "end": None})
         begins = data["start"] or data["date"]
         if begins:
             attributes["start"] = PartialDate.parse(begins).first.isoformat()
         if data["end"]:
             attributes["end"] = PartialDate.parse(data["end"]).last.isoformat()
-        out.add_edge(u, v, key, **attributes)
+        out.add_edge(xml_text(u), xml_text(v), xml_text(key), **attributes)
     return "\n".join(nx.generate_gexf(out)) + "\n"
