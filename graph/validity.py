@@ -123,9 +123,13 @@ def page_days(span: Span) -> list[int]:
     >>> page_days(span_of(False, None, None, PartialDate.parse("1970-01-02")))
     [1, 1, 1000000000, 1000000000]
     """
-    return [max(-PAGE_INFINITY, min(PAGE_INFINITY, int(day) - _EPOCH)) if math.isfinite(day) else
-            int(math.copysign(PAGE_INFINITY, day)) for day in (span.may_from, span.known_from,
-                                                               span.known_until, span.may_until)]
+    return [page_day(day) for day in (span.may_from, span.known_from, span.known_until, span.may_until)]
+
+
+def page_day(day: float) -> int:
+    """A day number (``date.toordinal()``, or ±infinity) as the page counts days."""
+    return max(-PAGE_INFINITY, min(PAGE_INFINITY, int(day) - _EPOCH)) if math.isfinite(day) else \
+        int(math.copysign(PAGE_INFINITY, day))
 
 
 def _first(date: PartialDate) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import datetime as dt
 import hashlib
 import json
 import math
@@ -176,7 +177,7 @@ def test_filters_narrow_the_page_and_as_of_starts_the_date_filter(small_graph):
     filters = Filters.from_options(small_graph, as_of="2022-01-06", exclude_categories=["conflict"])
     data = embedded(build_page(small_graph, filters=filters).html)
     assert {e["type"] for e in data["edges"]} == {"sibling_of", "dismissed", "met_with"}
-    assert data["as_of"] == "2022-01-06" and "as of 2022-01-06" in data["note"]
+    assert data["as_of_days"] == [(dt.date(2022, 1, 6) - dt.date(1970, 1, 1)).days] * 2 and "as of 2022-01-06" in data["note"]
     assert len(data["nodes"]) == 5  # actors stay; the page hides those left without relations
 
 

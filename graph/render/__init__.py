@@ -79,7 +79,7 @@ def build_page(graph: nx.MultiDiGraph, *, filters: Filters | None = None, focus:
     notes = [filters.describe() if filters else "",
              f"within {1 if depth is None else depth} relation(s) of the focus" if focus else ""]
     data = page_data(view, layout(view, footprints(view)), title=title, note="; ".join(n for n in notes if n), path=chain,
-                     as_of=str(filters.as_of) if filters and filters.as_of else None,
+                     as_of=filters.as_of if filters else None, strict=bool(filters and filters.strict),
                      big=size[0] > BIG_ACTORS or size[1] > BIG_RELATIONS,
                      names={node: attrs["name"] for node, attrs in graph.nodes(data=True)})
     return Page(page_html(data), *size)

@@ -46,9 +46,10 @@ def vis_assets() -> tuple[str, str]:
 
 @lru_cache(maxsize=1)
 def own_assets() -> tuple[str, str]:
-    """The explorer's own script and style sheet, beside the template."""
+    """The explorer's own script (its pure core, then the page) and style sheet, beside the template."""
     folder = resources.files("graph") / "templates"
-    return ((folder / "explorer.js").read_text(encoding="utf-8"),
+    return ((folder / "explorer-core.js").read_text(encoding="utf-8") + "\n" +
+            (folder / "explorer.js").read_text(encoding="utf-8"),
             (folder / "explorer.css").read_text(encoding="utf-8"))
 
 

@@ -8,10 +8,10 @@ from collections import defaultdict
 
 import networkx as nx
 
-from ..dates import PATTERN
+from ..dates import PartialDate
 from ..describe import date_order, relation_record, when
 from ..paths import status_ranks
-from ..validity import edge_span, page_days
+from ..validity import PAGE_INFINITY, edge_span, page_day, page_days
 
 #: Curvature added per extra relation between the same two actors (vis-network ``roundness``).
 CURVE_STEP = 0.22
@@ -115,19 +115,21 @@ def curves(records: list[dict]) -> list[float]:
 
 
 def page_data(graph: nx.MultiDiGraph, positions: dict[str, tuple[float, float]], *, title: str, note: str = "",
-              path: list[str] | None = None, as_of: str | None = None, big: bool = False,
-              names: dict[str, str] | None = None) -> dict:
+              path: list[str] | None = None, as_of: PartialDate | None = None, strict: bool = False,
+              big: bool = False, names: dict[str, str] | None = None) -> dict:
     """Everything the page shows, as one JSON-ready dict.
 
     ``path`` is the actors of a path to show on opening, ``as_of`` the date the date filter starts
-    at, ``big`` asks the page for its cheaper drawing settings, ``names`` names claimants.
+    at (``strict``: keeping only what is known to hold), ``big`` asks the page for its cheaper
+    drawing settings, ``names`` names claimants.
     """
     nodes = node_records(graph, positions)
     edges = edge_records(graph, names)
     kinds_used = {n["kind"] for n in nodes}
     categories_used = {e["category"] for e in edges}
     return {
-        "title": title, "note": note, "path": path, "as_of": as_of, "big": big, "date_pattern": PATTERN,
+        "title": title, "note": note, "path": path, "big": big, "strict": strict, "far": PAGE_INFINITY,
+        "as_of_days": [page_day(as_of.first.toordinal()), page_day(as_of.last.toordinal())] if as_of else None,
         "label_inside": sorted(LABEL_INSIDE), "inside_width": INSIDE_WIDTH, "inside_font": INSIDE_FONT,
         "kinds": {k: v for k, v in graph.graph.get("kinds", {}).items() if k in kinds_used},
         "categories": {k: v for k, v in graph.graph.get("categories", {}).items() if k in categories_used},

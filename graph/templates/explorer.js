@@ -50,38 +50,11 @@
     return !channels || 0.299 * channels[0] + 0.587 * channels[1] + 0.114 * channels[2] > 150 ? "#1f2328" : "#ffffff";
   }
 
-  // ---------------------------------------------------------------- dates (see graph/dates.py)
+  // ---------------------------------------------------------------- dates (day numbers since 1970-01-01)
 
-  function dayNumber(year, monthIndex, day) {
-    const date = new Date(0);
-    date.setUTCFullYear(year, monthIndex, day); // day 0 is the last day of the previous month
-    return Math.round(date.getTime() / DAY);
-  }
-
-  const DATE = new RegExp(data.date_pattern); // graph.dates.PATTERN; groups 2 and 4 are the month and the day
-
-  /** A partial ISO date (YYYY, YYYY-MM, YYYY-MM-DD) as [first day, last day] day numbers; null when absent
-   * or, where graph.dates.PartialDate.parse raises, not a real date. */
-  function partialDate(text) {
-    text = String(text || "").trim();
-    const m = DATE.exec(text);
-    const year = Number(text.slice(0, 4));
-    if (!m || year === 0) return null;
-    if (!m[2]) return [dayNumber(year, 0, 1), dayNumber(year, 11, 31)];
-    const month = Number(m[2]) - 1;
-    if (!m[4]) return [dayNumber(year, month, 1), dayNumber(year, month + 1, 0)];
-    const day = dayNumber(year, month, Number(m[4]));
-    return isoDay(day).endsWith(m[4]) ? [day, day] : null; // 2022-02-30 would roll over to March
-  }
-
-  /** Whether something from start to end (intervals or null for open) could overlap the interval when. */
-  function validAt(start, end, when) {
-    return (start === null || start[0] <= when[1]) && (end === null || end[1] >= when[0]);
-  }
-
-  function isoDay(day) {
-    return new Date(day * DAY).toISOString().slice(0, 10);
-  }
+  const core = window.actorgraphCore; // explorer-core.js: the rules, with the numbers Python computed
+  const dayOf = (iso) => Math.round(Date.parse(iso) / DAY); // an ISO day (YYYY-MM-DD), as the date input gives
+  const isoDay = (day) => new Date(day * DAY).toISOString().slice(0, 10);
 
   // ---------------------------------------------------------------- data and lookups
 
@@ -95,10 +68,12 @@
   const relations = new Map(data.edges.map((r) => [r.id, r]));
   const relationsOf = new Map(data.nodes.map((n) => [n.id, []]));
   data.nodes.forEach((n, i) => Object.assign(n, {key: i, visible: true}));
+  const claimsBy = new Map(data.nodes.map((n) => [n.id, []]));
   data.edges.forEach((r, i) => {
-    Object.assign(r, {key: i, visible: true, interval: [partialDate(r.start || r.date), partialDate(r.end)]});
+    Object.assign(r, {key: i, visible: true});
     relationsOf.get(r.from).push(r);
     if (r.to !== r.from) relationsOf.get(r.to).push(r);
+    if (claimsBy.has(r.claimed_by)) claimsBy.get(r.claimed_by).push(r);
   });
   const nameOf = (id) => (actors.has(id) ? actors.get(id).name : id);
   const kindOf = (n) => kinds.get(n.kind) || {label: n.kind, color: "#999999", shape: "dot"};
@@ -146,11 +121,11 @@
   const edges = new vis.DataSet(data.edges.map((r) => Object.assign({
     id: r.key, from: actors.get(r.from).key, to: actors.get(r.to).key,
     arrows: {to: {enabled: !r.symmetric, scaleFactor: 0.55}},
-    dashes: isClaim(r) ? [7, 5] : false,
+    dashes: isClaim(r) ? [7, 5] : r.link === "context" ? [2, 4] : false,
     smooth: r.curve ? {enabled: true, type: r.curve > 0 ? "curvedCW" : "curvedCCW", roundness: Math.abs(r.curve)}
       : {enabled: false},
     title: nameOf(r.from) + " " + r.label + " " + nameOf(r.to) + (r.when ? "\n" + r.when : "") +
-      (isClaim(r) ? "\n" + statusText(r) : ""),
+      (isClaim(r) ? "\n" + statusText(r) : "") + (r.link === "context" ? "\ncontext, not a connection" : ""),
   }, edgeStyle(r, false, false))));
 
   // Small pages run vis-network's physics for 150 steps from the positions computed in Python, to
@@ -174,18 +149,20 @@
   const state = window.actorgraph = {
     ready: false, readyAt: null, data: data, network: network, nodes: nodes, edges: edges,
     visible: {nodes: data.nodes.length, edges: data.edges.length},
-    when: null, path: null, selected: null,
-    partialDate: partialDate, validAt: validAt, normalize: normalize,
+    when: null, path: null, selected: null, normalize: normalize,
   };
 
   // ---------------------------------------------------------------- filters
 
   const categoryOn = new Map([...categories.keys()].map((c) => [c, true]));
-  const hideAlleged = byId("hide-alleged");
+  const hideAlleged = byId("hide-alleged"), strict = byId("date-strict"), withContext = byId("path-context");
+
+  /** Whether r only may hold at the date in force (undated, or dated vaguely around it). */
+  const mayOnly = (r) => state.when !== null && core.holding(r.span, state.when) === core.MAY;
 
   function keeps(r) {
     return categoryOn.get(r.category) !== false && !(hideAlleged.checked && isClaim(r)) &&
-      (state.when === null || validAt(r.interval[0], r.interval[1], state.when));
+      (state.when === null || core.holding(r.span, state.when) >= (strict.checked ? core.HOLDS : core.MAY));
   }
 
   /** Show the relations the filters keep and the actors with one of them (or with none at all). */
@@ -283,24 +260,19 @@
     byId("categories-all").addEventListener("click", setAll(true));
     byId("categories-none").addEventListener("click", setAll(false));
     hideAlleged.addEventListener("change", applyFilters);
+    strict.addEventListener("change", applyFilters);
+    withContext.addEventListener("change", () => state.path && refreshPath());
   }
 
   function buildDateFilter() {
-    let low = Infinity, high = -Infinity;
-    for (const r of data.edges) {
-      for (const interval of r.interval) {
-        if (interval) {
-          low = Math.min(low, interval[0]);
-          high = Math.max(high, interval[1]);
-        }
-      }
-    }
-    if (low === Infinity) {
+    const days = data.edges.flatMap((r) => r.span).filter((day) => Math.abs(day) < data.far);
+    if (!days.length) {
       byId("dates").hidden = true;
       return;
     }
+    let [low, high] = [Math.min(...days), Math.max(...days)];
     const year = (day) => new Date(day * DAY).getUTCFullYear();
-    [low, high] = [dayNumber(year(low), 0, 1), dayNumber(year(high), 11, 31)]; // whole years
+    [low, high] = [dayOf(year(low) + "-01-01"), dayOf(year(high) + "-12-31")]; // whole years
     const on = byId("date-on"), slider = byId("date-slider"), input = byId("date-input");
     slider.min = low;
     slider.max = high;
@@ -318,16 +290,17 @@
       show(day);
       applyFilters();
     };
-    const asOf = partialDate(data.as_of);
+    const asOf = data.as_of_days;
     show(asOf ? asOf[0] : high);
+    strict.checked = data.strict;
     if (asOf) {
       on.checked = true;
       state.when = asOf;
     }
     slider.addEventListener("input", () => setDay(Number(slider.value)));
     input.addEventListener("change", () => {
-      const day = partialDate(input.value);
-      if (day) setDay(day[0]);
+      const day = dayOf(input.value);
+      if (Number.isFinite(day)) setDay(day);
     });
     on.addEventListener("change", () => {
       state.when = on.checked ? [Number(slider.value), Number(slider.value)] : null;
@@ -427,6 +400,8 @@
     if (r.when) items.push(el("span", "when", r.when));
     if (r.role) items.push(el("span", "role", r.role));
     if (withStatus && isClaim(r)) items.push(el("span", "status " + r.status, statusText(r)));
+    if (r.link === "context") items.push(el("span", "context", "context, not a connection"));
+    if (r.visible && mayOnly(r)) items.push(el("span", "may-hold", "may hold at this date"));
     if (!r.visible) items.push(el("span", "hidden-note", "hidden by the filters"));
     return el("p", "facts", ...items);
   }
@@ -449,7 +424,11 @@
       n.description ? el("p", "description", n.description) : null,
       n.visible ? null : el("p", "hidden-note", "Hidden by the filters: none of its relations is shown."),
       el("h3", null, "Relations (" + relationsOf.get(id).length + ")"),
-      list);
+      list,
+      claimsBy.get(id).length ? el("h3", null, "Claims made (" + claimsBy.get(id).length + ")") : null,
+      claimsBy.get(id).length ? el("ol", "relations", ...claimsBy.get(id).map((r) => el("li", "relation",
+        el("p", "sentence", actorButton(r.from), " ", button(r.label, "link verb", () => selectRelation(r.id)), " ",
+          actorButton(r.to)), facts(r, true), quotes(r)))) : null);
   }
 
   function showRelation(id) {
@@ -501,66 +480,79 @@
 
   // ---------------------------------------------------------------- path finder
 
-  const linksBetween = (a, b) => relationsOf.get(a).filter((r) => r.visible && (r.from === a ? r.to : r.from) === b);
-
-  /** The shortest chain of actors from a to b over the visible relations (either direction), among those
-   * the one with fewest alleged or disputed hops, as graph/paths.py chooses; null if none. A hop is a claim
-   * when every shown relation joining its two actors is one. */
-  function shortestPath(a, b) {
-    const reached = new Map([[a, {parent: null, claims: 0}]]);
-    let frontier = [a];
-    while (frontier.length && !reached.has(b)) {
-      const level = new Map();
-      for (const u of frontier) {
-        for (const r of relationsOf.get(u)) {
-          const v = r.from === u ? r.to : r.from;
-          if (!r.visible || reached.has(v)) continue;
-          const claims = reached.get(u).claims + (isClaim(r) ? 1 : 0);
-          if (!level.has(v) || claims < level.get(v).claims) level.set(v, {parent: u, claims: claims});
-        }
-      }
-      level.forEach((via, v) => reached.set(v, via));
-      frontier = [...level.keys()];
+  /** The links a path may take from actor u, the best per neighbour, as graph.paths.Network chooses:
+   * shown connections (context too when asked) and claim links between a claimant and the parties of
+   * its shown claims. */
+  function linksFrom(u) {
+    const candidates = new Map();
+    const offer = (other, link) => {
+      if (!candidates.has(other)) candidates.set(other, []);
+      candidates.get(other).push(link);
+    };
+    const walkable = (r) => r.visible && (r.link !== "context" || withContext.checked);
+    const link = (r, claimant, against) => {
+      const cost = [r.rank > 0 || claimant !== null ? 1 : 0, mayOnly(r) ? 1 : 0, ...r.weight];
+      return {relation: r, claimant: claimant, cost: cost, order: [claimant === null ? 0 : 1, r.rank, ...cost, against, r.id]};
+    };
+    for (const r of relationsOf.get(u)) {
+      if (!walkable(r)) continue;
+      offer(r.from === u ? r.to : r.from, link(r, null, r.from === u ? 0 : 1));
+      if (r.claimed_by && r.claimed_by !== u && actors.has(r.claimed_by)) offer(r.claimed_by, link(r, r.claimed_by, 0));
     }
-    if (!reached.has(b)) return null;
-    const chain = [b];
-    while (reached.get(chain[0]).parent !== null) chain.unshift(reached.get(chain[0]).parent);
-    return chain;
+    for (const r of claimsBy.get(u)) {
+      if (!walkable(r)) continue;
+      for (const party of new Set([r.from, r.to])) if (party !== u) offer(party, link(r, u, 0));
+    }
+    return new Map([...candidates].map(([other, found]) => [other, core.choose(found)]));
   }
+
+  /** The best shortest path from a to b over what is shown ({actors, count, links}), ranked as the path
+   * command ranks them; null if none. */
+  function bestPath(a, b) {
+    const memo = new Map();
+    const links = (u) => memo.get(u) || memo.set(u, linksFrom(u)).get(u);
+    const found = core.bestPath(links, a, b);
+    return found && {actors: found.actors, count: found.count,
+      links: found.actors.slice(1).map((v, i) => links(found.actors[i]).get(v))};
+  }
+
+  const shortestPath = (a, b) => (bestPath(a, b) || {actors: null}).actors;
 
   /** Highlight the path's actors and relations and dim the rest (no path: restore every colour); return
    * the ids of the path's relations. */
-  function highlight(chain) {
+  function highlight(found) {
+    const chain = found ? found.actors : null;
     const onPath = new Set(chain || []);
-    const pathEdges = new Set();
-    if (chain) chain.slice(1).forEach((b, i) => linksBetween(chain[i], b).forEach((r) => pathEdges.add(r.id)));
+    const pathEdges = new Set(found ? found.links.map((l) => l.relation.id) : []);
     nodes.update(data.nodes.map((n) => Object.assign({id: n.key}, nodeStyle(n, chain !== null && !onPath.has(n.id)))));
     edges.update(data.edges.map((r) => Object.assign({id: r.key}, edgeStyle(r, chain !== null && !pathEdges.has(r.id), pathEdges.has(r.id)))));
     return pathEdges;
   }
 
-  function showPath(from, to, chain) {
+  function showPath(from, to, found) {
     const status = byId("path-status"), hops = byId("path-hops");
-    state.path = {from: from, to: to, nodes: chain, edges: [...highlight(chain)]};
-    if (!chain) {
+    state.path = {from: from, to: to, nodes: found && found.actors, edges: [...highlight(found)]};
+    if (!found) {
       status.textContent = "No path between " + nameOf(from) + " and " + nameOf(to) + " among the shown relations.";
       hops.replaceChildren();
       return;
     }
-    status.textContent = (chain.length - 1) + (chain.length === 2 ? " hop" : " hops") + " (over the shown relations)";
-    hops.replaceChildren(...chain.slice(1).map((b, i) => {
-      const a = chain[i];
-      const links = linksBetween(a, b).map((r) => button(phrase(r, a), "link verb", () => selectRelation(r.id)));
-      const words = links.flatMap((link, j) => (j ? [" / ", link] : [link]));
-      return el("li", "hop", actorButton(a), " ", ...words, " ", actorButton(b));
+    const length = found.actors.length - 1;
+    status.textContent = length + (length === 1 ? " hop" : " hops") +
+      (found.count > 1 ? "; the best of " + found.count + " equally short paths" : "") + " (over the shown relations)";
+    hops.replaceChildren(...found.links.map((l, i) => {
+      const a = found.actors[i], b = found.actors[i + 1], r = l.relation;
+      const words = l.claimant === null ? [button(phrase(r, a), "link verb", () => selectRelation(r.id))]
+        : [button(a === l.claimant ? "made allegations about" : "is the subject of allegations by", "link verb claim",
+          () => selectRelation(r.id))];
+      const may = l.cost[1] ? el("span", "may-hold", "may hold") : null;
+      return el("li", "hop", actorButton(a), " ", ...words, " ", actorButton(b), may ? " " : null, may);
     }));
   }
 
-  /** Keep the current path while all its hops are still shown, else look for a new one. */
   function refreshPath() {
-    const {from, to, nodes: chain} = state.path;
-    const intact = chain && chain.slice(1).every((b, i) => linksBetween(chain[i], b).length > 0);
-    showPath(from, to, intact ? chain : shortestPath(from, to));
+    const {from, to} = state.path;
+    showPath(from, to, bestPath(from, to));
   }
 
   /** The actor a typed name means: its id, or the one actor with that name or alias. */
@@ -581,7 +573,7 @@
       status.textContent = unknown[0] ? "No single actor matches “" + unknown[0] + "”." : "Pick two actors.";
       return;
     }
-    showPath(ends[0][1], ends[1][1], shortestPath(ends[0][1], ends[1][1]));
+    showPath(ends[0][1], ends[1][1], bestPath(ends[0][1], ends[1][1]));
   }
 
   function clearPath() {
@@ -613,11 +605,12 @@
   if (data.path) {
     byId("path-from").value = nameOf(data.path[0]);
     byId("path-to").value = nameOf(data.path[data.path.length - 1]);
-    state.path = {from: data.path[0], to: data.path[data.path.length - 1], nodes: data.path};
+    state.path = {from: data.path[0], to: data.path[data.path.length - 1]};
   }
   applyFilters();
   if (data.path) byId("path-hops").scrollIntoView({block: "nearest"});
   Object.assign(state, {selectActor: selectActor, selectRelation: selectRelation, shortestPath: shortestPath,
+    holding: (id, when) => core.holding(relations.get(id).span, when),
     actor: (id) => actors.get(id), relation: (id) => relations.get(id)});
   /** Fit the whole graph in view; the page is ready once that is drawn. */
   function showAll() {
