@@ -11,9 +11,11 @@ if TYPE_CHECKING:  # networkx is imported by whatever builds the graph; --help a
     import networkx as nx
 
 from .dates import parse_date
+from .fields import RELATION
 from .validity import UNKNOWN
 
-RECORD_FIELDS = ("from", "to", "type", "label", "status", "claimed_by", "role", "start", "end", "date")
+#: The relation fields a record carries besides its id, category, label and sources.
+RECORD_FIELDS = tuple(f.name for f in RELATION if f.name not in ("id", "sources", "note"))
 
 
 def relation_record(graph: nx.MultiDiGraph, source: str, target: str, key: str) -> dict:
@@ -26,6 +28,7 @@ def relation_record(graph: nx.MultiDiGraph, source: str, target: str, key: str) 
     documents = graph.graph.get("documents", {})
     record = {"id": key, "from": source, "to": target, "category": data["category"]}
     record.update((name, data[name]) for name in RECORD_FIELDS[2:])
+    record["label"] = data["label"]
     record["sources"] = [{"document": s["document"], "title": documents.get(s["document"], {}).get("title"),
                           "quote": s["quote"]} for s in data["sources"]]
     return record

@@ -16,8 +16,10 @@ import json
 
 from .dates import PATTERN as DATE_PATTERN
 from .load import SLUG
+from .fields import ACTOR, RELATION, SOURCE, Field, required
 from .model import Schema
 from .quotes import MAX_QUOTE_CHARS
+from .validity import UNKNOWN
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 
@@ -37,6 +39,31 @@ def _date(description: str) -> dict:
             "anyOf": [{"type": "string", "pattern": DATE_PATTERN}, {"type": "integer", "minimum": 1, "maximum": 9999}]}
 
 
+def _property(field: Field, vocabulary: Schema) -> dict:
+    """The schema of one declared field (see :mod:`graph.fields`)."""
+    if field.kind in ("actor_id", "actor"):
+        return {"type": "string", "pattern": SLUG.pattern, "description": field.help}
+    if field.kind == "text":
+        return _text(field.help)
+    if field.kind == "texts":
+        return {"type": "array", "items": _text("One of: " + field.help.lower()), "description": field.help}
+    if field.kind == "date":
+        return _date(field.help)
+    if field.kind == "end":
+        return {"description": field.help, "anyOf": [*_date("")["anyOf"], {"const": UNKNOWN.text}]}
+    if field.kind == "sources":
+        return {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/source"}, "description": field.help}
+    entries = getattr(vocabulary, field.choices)
+    labels = {e.id: f"{e.label} / {e.inverse}" if field.choices == "relation_types" and not e.symmetric else e.label
+              for e in entries.values()}
+    return _choice(labels, field.help)
+
+
+def _object(fields: tuple[Field, ...], vocabulary: Schema) -> dict:
+    return {"type": "object", "additionalProperties": False, "required": list(required(fields)),
+            "properties": {f.name: _property(f, vocabulary) for f in fields}}
+
+
 def json_schema(vocabulary: Schema) -> dict:
     """The JSON Schema of one data file for this vocabulary.
 
@@ -44,41 +71,9 @@ def json_schema(vocabulary: Schema) -> dict:
     >>> json_schema(Schema({"person": Kind("person", "Person")}, {}, {}, {}))["definitions"]["actor"]["properties"]["kind"]["enum"]
     ['person']
     """
-    actor_id = {"type": "string", "pattern": SLUG.pattern,
-                "description": "An actor id: lowercase words joined by hyphens, like kassym-jomart-tokayev."}
-    actor = {
-        "type": "object", "additionalProperties": False,
-        "required": ["id", "name", "kind", "description"],
-        "properties": {
-            "id": actor_id,
-            "name": _text("The actor's usual full name."),
-            "kind": _choice({k.id: k.label for k in vocabulary.kinds.values()}, "What the actor is."),
-            "aliases": {"type": "array", "items": _text("Another name."), "description": "Other names and spellings."},
-            "description": _text("One or two sentences saying who this is."),
-            "tags": {"type": "array", "items": _text("A tag."), "description": "Free tags."},
-        },
-    }
-    types = {t.id: f"{t.label} / {t.inverse}" if not t.symmetric else t.label
-             for t in vocabulary.relation_types.values()}
+    actor = _object(ACTOR, vocabulary)
     relation = {
-        "type": "object", "additionalProperties": False,
-        "required": ["from", "to", "type", "sources"],
-        "properties": {
-            "id": _text("Optional explicit relation id, when the derived one would clash."),
-            "from": {**actor_id, "description": "The actor id the relation reads from."},
-            "to": {**actor_id, "description": "The actor id the relation reads to."},
-            "type": _choice(types, "The relation type (reads FROM label TO)."),
-            "status": _choice({s.id: s.label for s in vocabulary.statuses.values()},
-                              f"How the source presents it; default {vocabulary.default_status}."),
-            "claimed_by": {**actor_id, "description": "The actor id of who claims an alleged relation."},
-            "role": _text("The role or title held, e.g. Chairman."),
-            "start": _date("When the relation began."),
-            "end": _date("When the relation ended."),
-            "date": _date("The date of a one-off event (instead of start/end)."),
-            "sources": {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/source"},
-                        "description": "At least one document and a verbatim quote from it."},
-            "note": _text("A remark for readers."),
-        },
+        **_object(RELATION, vocabulary),
         "allOf": [{"not": {"required": ["date", "start"]}}, {"not": {"required": ["date", "end"]}}] + [
             {"if": {"required": ["status"], "properties": {"status": {"const": s.id}}},
              "then": {"required": ["claimed_by"]}}
@@ -86,13 +81,8 @@ def json_schema(vocabulary: Schema) -> dict:
             {"if": {"required": ["claimed_by"]},
              "then": {"required": ["status"], "properties": {"status": {"not": {"const": vocabulary.default_status}}}}}],
     }
-    source = {
-        "type": "object", "additionalProperties": False, "required": ["document", "quote"],
-        "properties": {
-            "document": _text("A document id from the seeds' sources.yaml."),
-            "quote": {**_text("Words copied verbatim from the document."), "maxLength": MAX_QUOTE_CHARS},
-        },
-    }
+    source = _object(SOURCE, vocabulary)
+    source["properties"]["quote"]["maxLength"] = MAX_QUOTE_CHARS
     return {
         "$schema": DRAFT,
         "title": "actorgraph data file",
