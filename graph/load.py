@@ -27,6 +27,8 @@ from .yamlfile import NodeReader, compose, did_you_mean, read_text
 SCHEMA_FILE = "schema.yaml"
 SOURCES_FILE = "sources.yaml"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Vocabulary names become Neo4j labels, CSS classes and page keys: nothing that needs quoting anywhere.
+VOCABULARY_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 #: The vis-network shapes a kind may take: those drawn without an image or an icon font (the page has neither).
 SHAPES = ("ellipse", "circle", "database", "box", "text", "diamond", "dot", "star", "triangle", "triangleDown",
           "hexagon", "square")
@@ -186,6 +188,11 @@ class _SchemaLoader:
         for section, target, required, optional, make in sections:
             entries = reader.mapping(top[section], section) if section in top else None
             for name, (key, value) in (entries or {}).items():
+                if not VOCABULARY_NAME.match(name):
+                    suggestion = slug(name).replace("-", "_").lstrip("0123456789_") or "name"
+                    reader.error(key, f"name {name!r} in {section} must be lowercase letters, digits and '_', "
+                                      f"starting with a letter, like {suggestion!r}")
+                    continue
                 fields = reader.fields(value, f"{section} entry {name!r}", required, optional)
                 if fields is not None:
                     made = make(reader, name, key, fields, schema)
@@ -260,6 +267,10 @@ def _load_documents(seeds_dir: Path, problems: list[Problem]) -> dict[str, Docum
             reader.error(fields["id"], f"duplicate document id {values['id']!r}")
             continue
         path = seeds_dir / values["file"]
+        if not path.resolve().is_relative_to(seeds_dir.resolve()):  # absolute, '..' or a link out
+            reader.error(fields["file"], f"document file {values['file']!r} is outside the seeds folder; "
+                                          "keep documents inside it")
+            continue
         if not path.is_file():
             reader.error(fields["file"], f"document file {display_path(path)} not found")
             continue

@@ -464,6 +464,27 @@ def test_cypher_cannot_be_injected_through_data(rich_graph):
     assert back.edges["alice", "bob", key]["note"] == "\\\"; MATCH (n) DETACH DELETE n; //"
 
 
+def neo4j_unicode_escapes(script: str) -> str:
+    """The script as Neo4j's parser reads it: a backslash not itself escaped, then ``u0060``, is a backtick
+    (Java's unicode escapes, decoded before anything else, even between backticks)."""
+    return re.sub(r"(?<!\\)((?:\\\\)*)\\u+0060", lambda found: found.group(1) + "`", script)
+
+
+def test_cypher_names_cannot_be_ended_by_a_unicode_escaped_backtick(rich_graph):
+    hostile = copy.deepcopy(rich_graph)
+    hostile.nodes["bob"]["kind"] = "x\\u0060 DETACH DELETE n //"
+    key = "alice/sibling_of/bob"
+    hostile.edges["alice", "bob", key]["type"] = "T\\uu0060]->(b) DETACH DELETE b //"
+    hostile.edges["alice", "bob", key]["note"] = "\\u0060; MATCH (n) DETACH DELETE n; //"
+
+    script = neo4j_unicode_escapes(export_text(hostile, "cypher"))
+    assert "DELETE" not in " ".join(t for t in cypher_tokens(script) if not t.startswith(('"', "`")))
+    back = read_cypher(script)
+    assert back.nodes["bob"]["label"] == "x` DETACH DELETE n //"
+    assert back.edges["alice", "bob", key]["rel_type"] == "T`]->(b) DETACH DELETE b //"
+    assert back.edges["alice", "bob", key]["note"] == "\\u0060; MATCH (n) DETACH DELETE n; //"
+
+
 # --- FollowTheMoney ------------------------------------------------------------------------
 
 
@@ -548,7 +569,7 @@ def test_csv_writes_a_folder(small_data, tmp_path):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--format", "csv"], "writes several files; pass -o FOLDER"),
+    (["--format", "csv"], "writes several files; give an -o folder"),
     (["--format", "csv", "-o", "{file}"], "is a file"),
     (["--format", "graphml", "-o", "{folder}"], "is a folder"),
     (["--format", "dot"], "Invalid value for '--format'"),

@@ -3,7 +3,9 @@
 Every value is a literal in the script, so no parameters are needed. Strings are written
 as JSON strings, whose escapes (``\\"``, ``\\\\``, ``\\n``, ``\\uXXXX``) are a subset of
 Cypher's, and labels, relationship types and keys are backtick-quoted with backticks
-doubled; data can therefore never end a literal and become code. Rows go in batches of
+doubled, a ``\\u0060`` escape (which Neo4j's parser reads as a backtick, even between
+backticks) counting as one; data can therefore never end a literal and become code. (The
+vocabulary allows only ``[a-z][a-z0-9_]*`` names anyway.) Rows go in batches of
 ``UNWIND [...] AS row``; nodes and relationships are ``MERGE``d on ``id``, so running the
 script again updates rather than duplicates.
 
@@ -23,6 +25,7 @@ from .flat import json_text
 
 BATCH = 500
 _PLAIN_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_BACKTICK_ESCAPE = re.compile(r"\\u+0060")  # Java's unicode escape of a backtick, which Neo4j decodes first
 
 
 def to_cypher(graph: nx.MultiDiGraph) -> str:
@@ -66,8 +69,12 @@ def literal(value) -> str:
 
 
 def name(text: str) -> str:
-    """A label or relationship type, always backtick-quoted: ``name("a`b") == "`a``b`"``."""
-    return "`" + text.replace("`", "``") + "`"
+    """A label or relationship type, always backtick-quoted, backticks doubled.
+
+    >>> print(name("a`b"), name("c\\\\u0060d"))
+    `a``b` `c``d`
+    """
+    return "`" + _BACKTICK_ESCAPE.sub("`", text).replace("`", "``") + "`"
 
 
 def key_name(text: str) -> str:
