@@ -28,10 +28,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .atomic import locked, write_atomic
 from .dataset import Dataset
-from .errors import ActorGraphError, DataError, Problem, UsageError
-from .load import DATA_SUFFIXES, display_path
+from .errors import ActorGraphError, DataError, EditRejected, Problem, UsageError
+from .load import DATA_SUFFIXES, display_path, require_folder
 from .names import slug
-from .yamlfile import SAFE_LOADER, compose, mapping_value
+from .yamlfile import SAFE_LOADER, compose, decode_text, mapping_value
 
 _BOM = "\ufeff"
 _BREAKS = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as a line break
@@ -47,17 +47,6 @@ class Added:
     text: str
     entry: dict
     written: bool
-
-
-class EditRejected(DataError):
-    """The dataset with the new entry would be invalid; nothing was written."""
-
-    def __init__(self, problems: list[Problem], path: Path):
-        super().__init__(problems)
-        self.path = path
-
-    def __str__(self) -> str:
-        return f"{super().__str__()}; nothing was written to {display_path(self.path)}"
 
 
 def derived_actor_id(name: str) -> str:
@@ -77,7 +66,8 @@ def add_actor(dataset: Dataset, *, name: str, kind: str,
     if actor_id is None:
         actor_id = derived_actor_id(name)
         if not actor_id:
-            raise UsageError(f"cannot make an id from {name!r}; pass --id (lowercase words joined by hyphens)")
+            raise UsageError(f"cannot make an id from {name!r}; pass {{actor_id}} (lowercase words joined by hyphens)",
+                             "actor_id")
     entry = {"id": actor_id, "name": name, "kind": kind, "aliases": list(aliases), "description": description,
              "tags": list(tags)}
     return _add(dataset, "actors", entry, file, dry_run, mentions=())
@@ -92,7 +82,7 @@ def add_relation(dataset: Dataset, *, from_: str, to: str, relation_type: str,
     data file holding most relations of these actors, else most relations) after checking the
     whole dataset with it."""
     if not sources:
-        raise UsageError("a relation needs at least one source: --source DOCUMENT --quote TEXT")
+        raise UsageError("a relation needs at least one source: a document and a quote from it")
     entry = {"id": relation_id, "from": from_, "to": to, "type": relation_type, "status": status, "claimed_by": claimed_by,
              "role": role, "start": start, "end": end, "date": date,
              "sources": [{"document": document, "quote": quote} for document, quote in sources], "note": note}
@@ -100,8 +90,7 @@ def add_relation(dataset: Dataset, *, from_: str, to: str, relation_type: str,
 
 
 def _add(dataset: Dataset, section: str, entry: dict, file, dry_run: bool, mentions: Iterable[str]) -> Added:
-    if not dataset.data_dir.is_dir():
-        raise UsageError(f"data folder {display_path(dataset.data_dir)} not found; pass --data DIR")
+    require_folder(dataset.data_dir, "data folder", "data_dir")
     entry = {name: value for name, value in entry.items() if value not in (None, [], "")}
     with locked(dataset.data_dir):
         return _add_locked(dataset, section, entry, file, dry_run, mentions)
@@ -112,7 +101,7 @@ def _add_locked(dataset: Dataset, section: str, entry: dict, file, dry_run: bool
     path, original, bom, text, spot = _placed(paths, section)
     inserted = spot.render(entry)
     candidate = text[:spot.offset] + inserted + text[spot.offset:]
-    _check_only_appended(text, candidate, section, entry, path)
+    _check_only_appended(dataset, text, candidate, section, entry, path)
     new_lines_start = spot.offset + len(spot.line_break)
     first_line = _line_of(candidate, new_lines_start + len(spot.lead))
     try:
@@ -120,7 +109,7 @@ def _add_locked(dataset: Dataset, section: str, entry: dict, file, dry_run: bool
     except DataError as exc:
         moved = _Moved(path, _line_of(candidate, new_lines_start), first_line, len(_BREAKS.findall(inserted)),
                        section[:-1])
-        raise EditRejected([moved.relocate(p) for p in exc.problems], path) from None
+        raise EditRejected([moved.relocate(p) for p in exc.problems], display_path(path)) from None
     if not dry_run:
         if _read_bytes(path) != original:
             raise ActorGraphError(f"{display_path(path)} changed while the entry was being checked; run the command again")
@@ -130,20 +119,22 @@ def _add_locked(dataset: Dataset, section: str, entry: dict, file, dry_run: bool
 
 def _placed(paths: list[Path], section: str) -> tuple[Path, bytes, str, str, _Spot]:
     """The first of ``paths`` that can take an entry: its path, bytes, byte order mark, text and spot.
-    Raises the last file's :class:`UsageError` when none can."""
+    Raises the last file's :class:`UsageError` or :class:`DataError` when none can."""
     for path in paths[:-1]:
         try:
             return _read_and_place(path, section)
-        except UsageError:
+        except (UsageError, DataError):
             continue
     return _read_and_place(paths[-1], section)
 
 
 def _read_and_place(path: Path, section: str) -> tuple[Path, bytes, str, str, _Spot]:
     original = _read_bytes(path)
-    text = _decode(original, path)
-    bom = _BOM if text.startswith(_BOM) else ""
-    text = text[len(bom):]
+    problems: list[Problem] = []
+    text = decode_text(original, display_path(path), problems)
+    if text is None:
+        raise DataError(problems)
+    bom = _BOM if original.startswith(_BOM.encode("utf-8")) else ""
     return path, original, bom, text, _spot(text, section, path)
 
 
@@ -162,22 +153,16 @@ def _line_of(text: str, offset: int) -> int:
     return len(_BREAKS.findall(text, 0, offset)) + 1
 
 
-def _decode(data: bytes, path: Path) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise UsageError(f"{display_path(path)} is not UTF-8; run actorgraph validate") from None
-
-
 def _chosen_file(dataset: Dataset, file: Path | str) -> Path:
     """``file`` as typed, or inside the data folder; it must be a ``.yaml`` or ``.yml`` data file in the data folder
     (a symbolic link there counts as there: it is read, and written through)."""
     file, data_dir = Path(file), dataset.data_dir
     path = file if _inside(file, data_dir) else data_dir / file
     if not _inside(path, data_dir) or path.resolve() == data_dir.resolve():
-        raise UsageError(f"--file {file} is not inside the data folder {display_path(data_dir)}")
+        raise UsageError(f"{{file}} {file} is not inside the data folder {display_path(data_dir)}", "file")
     if path.suffix not in DATA_SUFFIXES or path.resolve() == dataset.vocabulary_file.resolve():
-        raise UsageError(f"--file {file} must be a .yaml or .yml data file (not {dataset.vocabulary_file.name})")
+        raise UsageError(f"{{file}} {file} must be a .yaml or .yml data file (not {dataset.vocabulary_file.name})",
+                         "file")
     if not path.parent.is_dir():
         raise UsageError(f"folder {display_path(path.parent)} does not exist")
     return path
@@ -261,9 +246,10 @@ def _spot(text: str, section: str, path: Path) -> _Spot:
     problems: list[Problem] = []
     root = compose(text, where, problems)
     if problems:
-        raise UsageError(f"{problems[0]}; run actorgraph validate")
+        raise DataError(problems)
     if root is not None and not isinstance(root, MappingNode):
-        raise UsageError(f"{where} is not a mapping of 'actors:' and 'relations:'; pass --file another file")
+        raise DataError([Problem(where, root.start_mark.line + 1, root.start_mark.column + 1,
+                                 "the top level of a data file must be a mapping of 'actors:' and 'relations:'")])
     value = mapping_value(root, section)
     if value is None:
         return _Spot(len(text), 2, newline, _missing_break(text, len(text), newline), section + ":" + newline)
@@ -278,7 +264,7 @@ def _spot(text: str, section: str, path: Path) -> _Spot:
         offset = _after_line(text, value.end_mark.index)
         return _Spot(offset, key.start_mark.column + 2, newline, _missing_break(text, offset, newline))
     raise UsageError(f"'{section}:' in {where} is not a block list ('- ' entries, one per line); "
-                     f"rewrite it as one or pass --file another file")
+                     f"rewrite it as one or pass another {{file}}", "file")
 
 
 def _line_start(text: str, offset: int) -> int:
@@ -312,20 +298,17 @@ def _after_line(text: str, offset: int) -> int:
     return len(text) if end < 0 else end + 1
 
 
-def _check_only_appended(old: str, new: str, section: str, entry: dict, path: Path) -> None:
+def _check_only_appended(dataset: Dataset, old: str, new: str, section: str, entry: dict, path: Path) -> None:
     """Refuse unless parsing ``new`` gives ``old`` with exactly ``entry`` added at the end of ``section``."""
     try:
         before = yaml.load(old, Loader=SAFE_LOADER) or {}
-    except (yaml.YAMLError, ValueError):  # a value its tag cannot hold, such as the date 2022-13-01
-        raise UsageError(f"{display_path(path)} holds values that are not valid data; run actorgraph validate") from None
-    expected = {**before, section: list(before.get(section) or []) + [entry]}
-    try:
         after = yaml.load(new, Loader=SAFE_LOADER)
-    except (yaml.YAMLError, ValueError):
-        after = None
-    if after != expected:
+    except (yaml.YAMLError, ValueError):  # a value no YAML type holds: a tag such as !custom, a date 2022-13-01
+        dataset.load()  # the file's problems, reported as validate reports them
+        before = after = None  # none (such a date is valid text in a note), yet the file cannot be compared
+    if before is None or after != {**before, section: list(before.get(section) or []) + [entry]}:
         raise UsageError(f"cannot append to {display_path(path)} without changing what is already there "
-                         f"(unusual layout); pass --file another file")
+                         f"(unusual layout); pass another {{file}}", "file")
 
 
 @dataclass(frozen=True)

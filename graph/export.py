@@ -72,11 +72,11 @@ def check_destination(fmt: str, output: Path | str | None) -> Format:
     chosen = _format(fmt)
     if output is None:
         if chosen.folder:
-            raise UsageError(f"--format {fmt} writes several files; pass -o FOLDER")
+            raise UsageError(f"{{fmt}} {fmt} writes several files; give an {{output}} folder", "fmt", "output")
         return chosen
     output = Path(output)
     if chosen.folder and output.exists() and not output.is_dir():
-        raise UsageError(f"{output} is a file; --format {fmt} writes nodes.csv and edges.csv into a folder")
+        raise UsageError(f"{output} is a file; {{fmt}} {fmt} writes nodes.csv and edges.csv into a folder", "fmt")
     if not chosen.folder:
         check_output_file(output)
     return chosen
@@ -86,7 +86,7 @@ def check_output_file(output: Path | str) -> None:
     """Raise :class:`UsageError` unless ``output`` can be written as a file (missing folders are created)."""
     output = Path(output)
     if output.is_dir():
-        raise UsageError(f"{output} is a folder; -o names the file to write")
+        raise UsageError(f"{output} is a folder; {{output}} names the file to write", "output")
 
 
 def export_text(graph: nx.MultiDiGraph, fmt: str) -> str:

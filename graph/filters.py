@@ -48,7 +48,7 @@ class Filters:
         from .names import graph_index
 
         if strict and not as_of:
-            raise UsageError("--strict needs --as-of DATE: a relation is known to hold only at a date")
+            raise UsageError("{strict} needs {as_of}: a relation is known to hold only at a date", "strict", "as_of")
         index = graph_index(graph) if avoid else None
         filters = cls(user_date(as_of) if as_of else None, reported_only, frozenset(categories), frozenset(types),
                       frozenset(exclude_categories), frozenset(exclude_types),

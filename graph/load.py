@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Container, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,13 +112,12 @@ def load_dataset(data_dir: Path | str = "data", seeds_dir: Path | str | None = N
     data_dir = Path(data_dir)
     seeds_dir = Path(seeds_dir) if seeds_dir is not None else default_seeds_dir(data_dir)
     problems: list[Problem] = []
-    if not data_dir.is_dir():
-        raise DataError([Problem(display_path(data_dir), 1, 1, "data folder not found; pass --data DIR")])
+    require_folder(data_dir, "data folder", "data_dir")
     schema = _SchemaLoader(problems).load(data_dir / SCHEMA_FILE)
     if problems:  # every record is checked against the vocabulary: without it they would all be errors
         raise DataError(problems)
-    documents = _load_documents(seeds_dir, problems)
-    records = _Records(schema, documents, problems)
+    require_folder(seeds_dir, "seeds folder", "seeds_dir")
+    records = _Records(schema, *_load_documents(seeds_dir, problems), problems)
     texts = {Path(path).resolve(): text for path, text in (overrides or {}).items()}
     paths = data_files(data_dir, problems)
     known = {path.resolve() for path in paths}
@@ -140,6 +139,25 @@ def load_vocabulary(data_dir: Path | str = "data") -> Schema:
     if problems:
         raise DataError(problems)
     return schema
+
+
+def require_folder(path: Path, what: str, parameter: str) -> None:
+    """Raise :class:`~graph.errors.DataError`, blaming the argument ``parameter``, unless ``path`` is a folder."""
+    if not path.is_dir():
+        state = f"this is a file; the {what} must be a folder" if path.exists() else f"{what} not found"
+        raise DataError([Problem(display_path(path), 1, 1, state)], parameter)
+
+
+def _required_root(path: Path, what: str, needs: str, problems: list[Problem]) -> tuple[NodeReader, Node] | None:
+    """Like :func:`_file_root` for a file the dataset cannot do without: missing or empty is a problem too."""
+    if not path.exists():
+        problems.append(Problem(display_path(path), 1, 1, f"{what} missing; {needs}"))
+        return None
+    known = len(problems)
+    parsed = _file_root(path, problems)
+    if parsed is None and len(problems) == known:
+        problems.append(Problem(display_path(path), 1, 1, f"{what} is empty; {needs}"))
+    return parsed
 
 
 def _file_root(path: Path, problems: list[Problem], text: str | None = None) -> tuple[NodeReader, Node] | None:
@@ -164,16 +182,9 @@ class _SchemaLoader:
 
     def load(self, path: Path) -> Schema:
         schema = Schema({}, {}, {}, {})
-        if not path.is_file():
-            self.problems.append(Problem(display_path(path), 1, 1,
-                                         "vocabulary file missing; copy data/schema.yaml from actorgraph"))
-            return schema
-        known = len(self.problems)
-        parsed = _file_root(path, self.problems)
+        parsed = _required_root(path, "vocabulary file", "it must name the actor kinds, relation categories, "
+                                "statuses and relation types of the data (see 'The data format' in the README)", self.problems)
         if parsed is None:
-            if len(self.problems) == known:
-                self.problems.append(Problem(display_path(path), 1, 1, "vocabulary file is empty; copy "
-                                             "data/schema.yaml from actorgraph"))
             return schema
         reader, root = parsed
         top = reader.fields(root, "the vocabulary", ("kinds", "categories", "statuses", "relation_types"), ())
@@ -243,25 +254,34 @@ class _SchemaLoader:
         return RelationType(name, symmetric=symmetric, **values)
 
 
-def _load_documents(seeds_dir: Path, problems: list[Problem]) -> dict[str, Document]:
-    """The documents listed in ``sources.yaml``, with their text."""
-    path = seeds_dir / SOURCES_FILE
-    if not path.is_file():
-        problems.append(Problem(display_path(path), 1, 1, "list of source documents missing; pass --seeds DIR"))
-        return {}
-    parsed = _file_root(path, problems)
+class _Everything:
+    """Contains every document id: none can be checked when the list of sources cannot be read."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def _load_documents(seeds_dir: Path, problems: list[Problem]) -> tuple[dict[str, Document], Container[str]]:
+    """The documents listed in ``sources.yaml``, with their text, and the ids of those listed that could not be
+    read. Citations of those are not checked: the problem is reported once, where it is."""
+    parsed = _required_root(seeds_dir / SOURCES_FILE, "list of sources", "it must list the documents the data cites, as "
+                            "'documents:' entries with an id, file and title", problems)
     if parsed is None:
-        return {}
+        return {}, _Everything()
     reader, root = parsed
     top = reader.fields(root, "the list of sources", ("documents",), ())
     items = reader.sequence(top["documents"], "documents") if top and "documents" in top else None
+    if items is None:
+        return {}, _Everything()
     documents: dict[str, Document] = {}
-    for item in items or ():
+    unread: set[str] = set()
+    for item in items:
         fields = reader.fields(item, "a document", ("id", "file", "title"), ("author",))
         if fields is None:
             continue
         values = {n: reader.text(node, n) for n, node in fields.items()}
-        if None in values.values() or len(values) < 3:
+        if None in values.values() or not {"id", "file", "title"} <= values.keys():
+            unread.add(values.get("id") or "")
             continue
         if values["id"] in documents:
             reader.error(fields["id"], f"duplicate document id {values['id']!r}")
@@ -270,15 +290,19 @@ def _load_documents(seeds_dir: Path, problems: list[Problem]) -> dict[str, Docum
         if not path.resolve().is_relative_to(seeds_dir.resolve()):  # absolute, '..' or a link out
             reader.error(fields["file"], f"document file {values['file']!r} is outside the seeds folder; "
                                           "keep documents inside it")
+            unread.add(values["id"])
             continue
         if not path.is_file():
             reader.error(fields["file"], f"document file {display_path(path)} not found")
+            unread.add(values["id"])
             continue
         text = read_text(path, display_path(path), problems)
-        if text is not None:
+        if text is None:
+            unread.add(values["id"])
+        else:
             documents[values["id"]] = Document(values["id"], values["file"], values["title"], text,
                                                values.get("author"))
-    return documents
+    return documents, unread
 
 
 @dataclass
@@ -292,9 +316,11 @@ class _RawRelation:
 class _Records:
     """Collects actors and relations from every file (pass 1), then resolves them (pass 2)."""
 
-    def __init__(self, schema: Schema, documents: dict[str, Document], problems: list[Problem]):
+    def __init__(self, schema: Schema, documents: dict[str, Document], unread: Container[str],
+                 problems: list[Problem]):
         self.schema = schema
         self.documents = documents
+        self.unread = unread
         self.searchable = {doc_id: quotes.SearchableText(doc.text) for doc_id, doc in documents.items()}
         self.default_status = schema.default_status  # a property that scans the statuses
         self.problems = problems
@@ -438,7 +464,8 @@ class _Records:
         if document is None or quote is None:
             return None
         if document not in self.documents:
-            reader.error(fields["document"], f"unknown document {document!r}{did_you_mean(document, self.documents)}")
+            if document not in self.unread:
+                reader.error(fields["document"], f"unknown document {document!r}{did_you_mean(document, self.documents)}")
             return None
         problem = quotes.problem(quote, document, self.searchable[document])
         if problem:

@@ -298,10 +298,11 @@ def find_paths(graph: nx.MultiDiGraph, source: str, target: str, *, filters: Fil
     where each record is a :meth:`Network.record` and ``chosen_because`` says, in words, why the
     first path was preferred to the next equally short one (``None`` when it is the only one).
     """
-    if k < 1 or (max_hops is not None and max_hops < 1):
-        raise UsageError("-k and --max-hops must be at least 1")
+    for parameter, value in (("k", k), ("max_hops", max_hops)):
+        if value is not None and value < 1:
+            raise UsageError(f"{{{parameter}}} must be at least 1", parameter)
     if all_shortest and k > 1:
-        raise UsageError("choose either --all-shortest or -k, not both")
+        raise UsageError("choose either {all_shortest} or {k}, not both", "all_shortest", "k")
     source, target = resolve_actor(graph, source), resolve_actor(graph, target)
     filters = filters or Filters()
     if source == target:

@@ -118,7 +118,7 @@ def neighbors(graph: nx.MultiDiGraph, actor: str, depth: int = 1, filters: Filte
     "relation"}]}`` ordered by distance, then name.
     """
     if depth < 1:
-        raise UsageError("--depth must be at least 1")
+        raise UsageError("{depth} must be at least 1", "depth")
     actor = resolve_actor(graph, actor)
     network = Network(graph, filters)
     seen, frontier, found = {actor}, [actor], []
@@ -170,7 +170,7 @@ def brokers(graph: nx.MultiDiGraph, top: int = 10, filters: Filters | None = Non
     Returns ``[{"id", "name", "kind", "betweenness", "degree"}]``, highest first.
     """
     if top < 1:
-        raise UsageError("--top must be at least 1")
+        raise UsageError("{top} must be at least 1", "top")
     network = Network(graph, filters, claims=False)
     simple = nx.Graph()
     for actor in sorted(graph):

@@ -39,6 +39,11 @@ def read_text(path: Path, display: str, problems: list[Problem]) -> str | None:
     except OSError as exc:
         problems.append(Problem(display, 1, 1, f"cannot read file: {exc.strerror or exc}"))
         return None
+    return decode_text(data, display, problems)
+
+
+def decode_text(data: bytes, display: str, problems: list[Problem]) -> str | None:
+    """``data`` as UTF-8 text (a leading BOM dropped), or ``None`` after recording where it is not UTF-8."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

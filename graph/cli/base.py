@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
 from ..controlchars import json_visible
 from ..dataset import Dataset
@@ -14,8 +15,22 @@ from ..errors import ActorGraphError, DataError, UsageError
 from .output import echo
 
 
+_COMMAND = "actorgraph.command"  # key in click's shared ``ctx.meta``: the context of the command being run
+
+
+class ActorGraphCommand(click.Command):
+    """A command that leaves its context where error reports can find the options it was given."""
+
+    def invoke(self, ctx: click.Context):
+        ctx.meta[_COMMAND] = ctx
+        return super().invoke(ctx)
+
+
 class ActorGraphGroup(click.Group):
     """Turns library exceptions into one-line messages and exit codes (1 data/not found, 2 usage)."""
+
+    command_class = ActorGraphCommand
+    group_class = type  # subgroups such as ``add`` are ActorGraphGroups too
 
     def invoke(self, ctx: click.Context):
         try:
@@ -24,7 +39,7 @@ class ActorGraphGroup(click.Group):
             report_problems(exc)
             ctx.exit(1)
         except UsageError as exc:
-            echo(f"Error: {exc}", err=True)
+            echo(f"Error: {exc.worded(option_name)}", err=True)
             ctx.exit(2)
         except ActorGraphError as exc:
             echo(f"actorgraph: {exc}", err=True)
@@ -40,9 +55,33 @@ class ActorGraphGroup(click.Group):
 
 
 def report_problems(exc: DataError) -> None:
+    """Each problem on a line, then the count; when an argument left at its default is the cause, the option to set."""
+    hint = ""
+    if exc.parameter and _source(exc.parameter) in (None, ParameterSource.DEFAULT):
+        hint = f" (set it with {option_name(exc.parameter)})"
     for problem in exc.problems:
-        echo(str(problem), err=True)
+        echo(f"{problem}{hint}", err=True)
     click.secho(str(exc), err=True, fg="red")
+
+
+def _command() -> click.Context | None:
+    ctx = click.get_current_context(silent=True)
+    return ctx.meta.get(_COMMAND, ctx) if ctx else None
+
+
+def option_name(parameter: str) -> str:
+    """The option or argument of the running command that sets the library argument ``parameter``."""
+    ctx = _command()
+    for param in ctx.command.params if ctx else ():
+        if param.name == parameter:
+            return param.opts[0] if isinstance(param, click.Option) else param.human_readable_name
+    return parameter
+
+
+def _source(parameter: str) -> ParameterSource | None:
+    """Where the value of ``parameter`` came from (command line, environment, default)."""
+    ctx = _command()
+    return ctx.get_parameter_source(parameter) if ctx else None
 
 
 class DataSource(Dataset):

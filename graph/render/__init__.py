@@ -11,7 +11,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..errors import ActorGraphError, NotFoundError, UsageError
+from ..errors import NotFoundError, UsageError, WriteError
 from ..filters import Filters
 from ..names import resolve_actor
 
@@ -43,20 +43,21 @@ def select(graph: nx.MultiDiGraph, filters: Filters | None = None, focus: str | 
     view = filters.apply(graph) if filters else graph
     if focus is None:
         if depth is not None:
-            raise UsageError("--depth needs --focus ACTOR")
+            raise UsageError("{depth} needs {focus}: the actor to go from", "depth", "focus")
     else:
         depth = 1 if depth is None else depth
         if depth < 0:
-            raise UsageError("--depth must be 0 or more")
+            raise UsageError("{depth} must be 0 or more", "depth")
         center = resolve_actor(graph, focus)
         if center not in view:
             raise UsageError(f"cannot focus on {graph.nodes[center]['name']}: it is avoided")
         near = nx.single_source_shortest_path_length(view.to_undirected(as_view=True), center, cutoff=depth)
         view = view.subgraph(near)
     if view.number_of_nodes() > MAX_ACTORS:
-        hint = ("use a smaller --depth" if focus else  # the best-connected actor as the example
-                f"narrow it with --focus ACTOR --depth N (for example --focus {max(view, key=view.degree)} --depth 1)")
-        raise UsageError(f"{view.number_of_nodes():,} actors are too many for one page (at most {MAX_ACTORS:,}); {hint}")
+        hint = ("use a smaller {depth}" if focus else  # the best-connected actor as the example
+                f"narrow it with {{focus}} and {{depth}} (for example {{focus}} {max(view, key=view.degree)} {{depth}} 1)")
+        raise UsageError(f"{view.number_of_nodes():,} actors are too many for one page (at most {MAX_ACTORS:,}); {hint}",
+                         "focus", "depth")
     return view
 
 
@@ -87,7 +88,7 @@ def build_page(graph: nx.MultiDiGraph, *, filters: Filters | None = None, focus:
 
 def write_explorer(graph: nx.MultiDiGraph, output: Path | str = DEFAULT_OUTPUT, **options) -> Page:
     """Render :func:`build_page` (same ``options``) and write it to ``output`` as UTF-8, whole or
-    not at all, creating missing folders. Raises :class:`ActorGraphError` when it cannot be written."""
+    not at all, creating missing folders. Raises :class:`~graph.errors.WriteError` when it cannot be written."""
     from ..atomic import write_atomic
 
     page = build_page(graph, **options)
@@ -95,7 +96,7 @@ def write_explorer(graph: nx.MultiDiGraph, output: Path | str = DEFAULT_OUTPUT, 
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ActorGraphError(f"cannot write {output}: {exc.strerror or exc}") from None
+        raise WriteError(exc.errno, exc.strerror or str(exc), str(output.parent)) from None
     write_atomic(output, page.html)  # raises WriteError, an ActorGraphError, when it fails
     return page
 
