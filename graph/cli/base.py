@@ -3,17 +3,14 @@ from __future__ import annotations
 
 import functools
 import json
-import sys
 from pathlib import Path
 
 import click
 from click.core import ParameterSource
 
 from ..controlchars import json_visible
-from ..dataset import Dataset
 from ..errors import ActorGraphError, DataError, UsageError
 from .output import echo
-
 
 _COMMAND = "actorgraph.command"  # key in click's shared ``ctx.meta``: the context of the command being run
 
@@ -84,21 +81,8 @@ def _source(parameter: str) -> ParameterSource | None:
     return ctx.get_parameter_source(parameter) if ctx else None
 
 
-class DataSource(Dataset):
-    """The :class:`~graph.dataset.Dataset` a command was given, loaded with a progress bar on a terminal."""
-
-    def load(self, progress=None, overrides=None):
-        if progress is not None or not sys.stderr.isatty():
-            return super().load(progress, overrides)
-        with click.progressbar(length=1, label="Reading data", file=sys.stderr) as bar:
-            def progress(done: int, total: int) -> None:
-                bar.length = total
-                bar.update(done - bar.pos)
-            return super().load(progress, overrides)
-
-
 def data_options(func):
-    """Adds ``--data`` and ``--seeds`` and passes the command a :class:`DataSource` as ``source``."""
+    """Adds ``--data`` and ``--seeds`` and passes the command a :class:`~graph.cli.source.DataSource` as ``source``."""
 
     @click.option("--data", "data_dir", type=click.Path(path_type=Path), default="data", show_default=True,
                   envvar="ACTORGRAPH_DATA", help="Folder of data YAML files (env ACTORGRAPH_DATA).")
@@ -106,6 +90,8 @@ def data_options(func):
                   help="Folder with sources.yaml and the documents  [default: seeds/ beside the data folder]")
     @functools.wraps(func)
     def wrapper(*args, data_dir, seeds_dir, **kwargs):
+        from .source import DataSource
+
         return func(*args, source=DataSource(data_dir, seeds_dir), **kwargs)
 
     return wrapper
