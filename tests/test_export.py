@@ -245,6 +245,19 @@ def test_csv_round_trip_keeps_every_attribute_and_neo4j_headers(rich_graph, tmp_
     assert back == edges_of(rich_graph)
 
 
+def test_an_end_not_known_leaves_the_gexf_interval_open_and_is_said_in_ftm(rich_graph, tmp_path):
+    ended = copy.deepcopy(rich_graph)
+    key = "alice/heads/sovet@2010"
+    ended.edges["alice", "sovet", key]["end"] = "unknown"
+    write_export(ended, "gexf", tmp_path / "g.gexf")
+    read = next(data for _, _, data in nx.read_gexf(tmp_path / "g.gexf").edges(data=True) if data["id"] == key)
+    assert (read["start"], read["end_as_written"]) == ("2010-01-01", "unknown") and "end" not in read
+    (entity,) = [e for e in map(json.loads, export_text(ended, "ftm").splitlines())
+                 if e["properties"].get("recordId") == [key]]
+    assert_valid_ftm(entity)
+    assert "endDate" not in entity["properties"] and "when is not known" in entity["properties"]["summary"][0]
+
+
 # --- XML: characters XML 1.0 forbids never make an ill-formed file ---------------------------
 
 NOT_XML = "\x01\x0b\x1f\ud800\udfff\ufffe\uffff"

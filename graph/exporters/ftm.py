@@ -9,7 +9,8 @@
   UnknownLink otherwise, with ``startDate``/``endDate``/``date`` as written, the quotes as
   ``description``, the documents as ``proof``, the relation id as ``recordId``, the type
   label and role as ``relationship`` or ``role``, and ``summary`` a sentence that also says
-  who claims an alleged relation (plus the note, if any). Interests carry the status too.
+  who claims an alleged relation, or that it ended at a date not known (``end: unknown``,
+  which ``endDate`` cannot hold), plus the note, if any. Interests carry the status too.
 
 Relation and document entity ids are ``rel-``/``doc-`` plus the SHA-1 of the actorgraph
 id, because FtM ids allow only letters, digits, dots and hyphens.
@@ -22,6 +23,8 @@ import re
 from dataclasses import dataclass
 
 import networkx as nx
+
+from ..validity import UNKNOWN
 
 ACTOR_SCHEMATA = {"person": "Person", "government_body": "PublicBody", "country": "PublicBody",
                   "organization": "Organization", "political_party": "Organization", "alliance": "Organization",
@@ -114,11 +117,14 @@ def _relation(u: str, v: str, key: str, data: dict, graph: nx.MultiDiGraph) -> d
         status = graph.graph.get("statuses", {}).get(data["status"], {}).get("label", data["status"])
         claimant = f" by {nodes[data['claimed_by']]['name']}" if data.get("claimed_by") else ""
         sentence += f" ({status.lower()}{claimant})"
+    end = data.get("end")
+    if end == UNKNOWN.text:  # FtM dates must be dates: the summary says it instead
+        end, sentence = None, sentence + " (ended; when is not known)"
     sources = data["sources"]
     properties = {
         link.source: actor_entity_id(u), link.target: actor_entity_id(v),
         link.wording: [data["label"], data.get("role")],
-        "startDate": data.get("start"), "endDate": data.get("end"), "date": data.get("date"),
+        "startDate": data.get("start"), "endDate": end, "date": data.get("date"),
         "description": [s["quote"] for s in sources],
         "proof": list(dict.fromkeys(_hashed("doc", s["document"]) for s in sources)),
         "summary": [sentence, data.get("note")], "recordId": key,
