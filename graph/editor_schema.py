@@ -15,8 +15,8 @@ from __future__ import annotations
 import json
 
 from .dates import PATTERN as DATE_PATTERN
-from .load import SLUG
 from .fields import ACTOR, RELATION, SOURCE, Field, required
+from .load import SLUG
 from .model import Schema
 from .quotes import MAX_QUOTE_CHARS
 from .validity import UNKNOWN

@@ -18,8 +18,8 @@ import pytest
 
 from graph import build_graph, load_dataset
 from graph.dates import PartialDate
-from graph.filters import Filters, holding
 from graph.errors import NotFoundError
+from graph.filters import Filters, holding
 from graph.load import SHAPES
 from graph.paths import find_paths
 from graph.render import build_page
