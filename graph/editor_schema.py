@@ -53,6 +53,7 @@ def _property(field: Field, vocabulary: Schema) -> dict:
         return {"description": field.help, "anyOf": [*_date("")["anyOf"], {"const": UNKNOWN.text}]}
     if field.kind == "sources":
         return {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/source"}, "description": field.help}
+    assert field.choices, f"field {field.name!r} of kind {field.kind!r} names no vocabulary section"
     entries = getattr(vocabulary, field.choices)
     labels = {e.id: f"{e.label} / {e.inverse}" if field.choices == "relation_types" and not e.symmetric else e.label
               for e in entries.values()}
