@@ -17,11 +17,27 @@ from pathlib import Path
 
 from yaml.nodes import Node
 
+from . import fields as declared
 from . import quotes
 from .dates import PartialDate
 from .errors import DataError, Problem
-from .model import Actor, Category, Dataset, Document, Kind, Origin, Relation, RelationType, Schema, Source, Status
+from .model import (
+    LINKS,
+    TIMES,
+    Actor,
+    Category,
+    Dataset,
+    Document,
+    Kind,
+    Origin,
+    Relation,
+    RelationType,
+    Schema,
+    Source,
+    Status,
+)
 from .names import ActorIndex, slug
+from .validity import UNKNOWN, Unknown
 from .yamlfile import NodeReader, compose, did_you_mean, read_text
 
 SCHEMA_FILE = "schema.yaml"
@@ -32,11 +48,9 @@ VOCABULARY_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 #: The vis-network shapes a kind may take: those drawn without an image or an icon font (the page has neither).
 SHAPES = ("ellipse", "circle", "database", "box", "text", "diamond", "dot", "star", "triangle", "triangleDown",
           "hexagon", "square")
-ACTOR_FIELDS = (("id", "name", "kind", "description"), ("aliases", "tags"))
-RELATION_FIELDS = (("from", "to", "type", "sources"),
-                   ("id", "status", "claimed_by", "role", "start", "end", "date", "note"))
-SOURCE_FIELDS = (("document", "quote"), ())
-MULTILINE_FIELDS = ("description", "note", "quote")  # the only text that may hold tabs and line breaks
+ACTOR_FIELDS = (declared.required(declared.ACTOR), declared.optional(declared.ACTOR))
+RELATION_FIELDS = (declared.required(declared.RELATION), declared.optional(declared.RELATION))
+SOURCE_FIELDS = (declared.required(declared.SOURCE), declared.optional(declared.SOURCE))
 
 
 def display_path(path: Path) -> str:
@@ -167,7 +181,7 @@ def _file_root(path: Path, problems: list[Problem], text: str | None = None) -> 
     if text is None:
         return None
     root = compose(text, display, problems)
-    return (NodeReader(display, problems, MULTILINE_FIELDS), root) if root is not None else None
+    return (NodeReader(display, problems, declared.MULTILINE), root) if root is not None else None
 
 
 def _origin(reader: NodeReader, node: Node) -> Origin:
@@ -192,9 +206,10 @@ class _SchemaLoader:
             return schema
         sections = (
             ("kinds", schema.kinds, ("label",), ("color", "shape"), self._kind),
-            ("categories", schema.categories, ("label",), ("color",), self._category),
+            ("categories", schema.categories, ("label",), ("color", "link", "time"), self._category),
             ("statuses", schema.statuses, ("label",), ("description", "default", "requires_claimant"), self._status),
-            ("relation_types", schema.relation_types, ("category", "label"), ("inverse", "symmetric"), self._type),
+            ("relation_types", schema.relation_types, ("category", "label"),
+             ("inverse", "symmetric", "link", "time"), self._type),
         )
         for section, target, required, optional, make in sections:
             entries = reader.mapping(top[section], section) if section in top else None
@@ -205,7 +220,7 @@ class _SchemaLoader:
                                       f"starting with a letter, like {suggestion!r}")
                     continue
                 fields = reader.fields(value, f"{section} entry {name!r}", required, optional)
-                if fields is not None:
+                if fields is not None and fields.keys() >= set(required):  # a missing one is reported
                     made = make(reader, name, key, fields, schema)
                     if made is not None:
                         target[name] = made
@@ -228,8 +243,21 @@ class _SchemaLoader:
         return Kind(name, **values)
 
     def _category(self, reader, name, key, fields, schema):
-        values = self._texts(reader, fields, ("label", "color"))
-        return Category(name, **values) if values is not None else None
+        values = self._texts(reader, fields, ("label", "color", "link", "time"))
+        if values is None or not self._choices(reader, fields, values):
+            return None
+        return Category(name, **values)
+
+    @staticmethod
+    def _choices(reader: NodeReader, fields: dict[str, Node], values: dict[str, str]) -> bool:
+        """Whether ``link`` and ``time``, where given, are among their choices (reported when not)."""
+        ok = True
+        for name, choices in (("link", LINKS), ("time", TIMES)):
+            if name in values and values[name] not in choices:
+                reader.error(fields[name], f"{name} must be {' or '.join(choices)}, not {values[name]!r}"
+                                           f"{did_you_mean(values[name], choices)}")
+                ok = False
+        return ok
 
     def _status(self, reader, name, key, fields, schema):
         values = self._texts(reader, fields, ("label", "description"))
@@ -239,11 +267,12 @@ class _SchemaLoader:
         return Status(name, **values, **flags)
 
     def _type(self, reader, name, key, fields, schema):
-        values = self._texts(reader, fields, ("category", "label", "inverse"))
+        values = self._texts(reader, fields, ("category", "label", "inverse", "link", "time"))
         symmetric = reader.flag(fields["symmetric"], "symmetric") if "symmetric" in fields else False
-        if values is None or symmetric is None:
+        if values is None or symmetric is None or not self._choices(reader, fields, values):
             return None
-        if values["category"] not in schema.categories:
+        category = schema.categories.get(values["category"])
+        if category is None:
             reader.error(fields["category"], f"unknown category {values['category']!r}"
                          f"{did_you_mean(values['category'], schema.categories)}")
             return None
@@ -251,6 +280,8 @@ class _SchemaLoader:
             reader.error(key, f"relation type {name!r} needs an 'inverse' label, or 'symmetric: true'")
             return None
         values.setdefault("inverse", values["label"])
+        values.setdefault("link", category.link)
+        values.setdefault("time", category.time)
         return RelationType(name, symmetric=symmetric, **values)
 
 
@@ -418,7 +449,7 @@ class _Records:
             reader.error(fields["claimed_by"], "'claimed_by' is for claims; set the status to 'alleged' or "
                                                "'disputed', or remove 'claimed_by'")
             ok = False
-        dates = self._dates(reader, fields, values)
+        dates = self._dates(reader, fields, values, self.schema.relation_types.get(rtype))
         sources = self._sources(reader, fields["sources"])
         if not ok or dates is None or sources is None:
             return None
@@ -428,20 +459,28 @@ class _Records:
                         origin=_origin(reader, raw.node), **dates)
 
     @staticmethod
-    def _dates(reader: NodeReader, fields: dict[str, Node], values: dict[str, str]) -> dict | None:
-        dates: dict[str, PartialDate] = {}
+    def _dates(reader: NodeReader, fields: dict[str, Node], values: dict[str, str],
+               rtype: RelationType | None) -> dict | None:
+        dates: dict[str, PartialDate | Unknown] = {}
         for name in ("start", "end", "date"):
-            if name in values:
+            if name == "end" and values.get(name) == UNKNOWN.text:
+                if rtype is not None and rtype.time != "state":
+                    reader.error(fields[name], f"'end: {UNKNOWN}' is for states (a post that ended); "
+                                               f"{values['type']!r} is an event type")
+                dates[name] = UNKNOWN
+            elif name in values:
                 try:
                     dates[name] = PartialDate.parse(values[name])
                 except ValueError as exc:
-                    reader.error(fields[name], f"invalid {name}: {exc}")
+                    reader.error(fields[name], f"invalid {name}: {exc}"
+                                 + (f", or '{UNKNOWN}' for an end not known"
+                                    if name == "end" and not values[name][:1].isdigit() else ""))
         if len(dates) < len(values.keys() & {"start", "end", "date"}):
             return None
         if "date" in dates and dates.keys() & {"start", "end"}:
             reader.error(fields["date"], "use either 'date' (a one-off event) or 'start'/'end' (a period), not both")
             return None
-        if "start" in dates and "end" in dates and dates["end"].last < dates["start"].first:
+        if "start" in dates and isinstance(dates.get("end"), PartialDate) and dates["end"].last < dates["start"].first:
             reader.error(fields["end"], f"end {dates['end']} is before start {dates['start']}")
             return None
         return dates

@@ -108,8 +108,13 @@ def filter_options(func):
     """Adds the relation filters shared by queries and the picture; passes ``filters``, a function
     that takes the graph and returns a :class:`graph.filters.Filters`."""
     options = [
-        click.option("--as-of", metavar="DATE", help="Only relations valid at DATE (YYYY, YYYY-MM or YYYY-MM-DD)."),
-        click.option("--reported-only", is_flag=True, help="Leave out alleged and disputed relations."),
+        click.option("--as-of", metavar="DATE", help="Only relations that hold or may hold at DATE (YYYY, YYYY-MM or "
+                                                    "YYYY-MM-DD); hops that only may hold are marked."),
+        click.option("--strict", is_flag=True, help="With --as-of: only relations known to hold at the date."),
+        click.option("--include-context", is_flag=True,
+                     help="Also walk context relations (commentary, citizenship), left out by default."),
+        click.option("--reported-only", is_flag=True,
+                     help="Leave out alleged and disputed relations, and the links from claimants to them."),
         click.option("--category", "categories", multiple=True, metavar="NAME", help="Only these categories (repeatable)."),
         click.option("--type", "types", multiple=True, metavar="NAME", help="Only these relation types (repeatable)."),
         click.option("--exclude-category", "exclude_categories", multiple=True, metavar="NAME",
@@ -120,11 +125,13 @@ def filter_options(func):
     ]
 
     @functools.wraps(func)
-    def wrapper(*args, as_of, reported_only, categories, types, exclude_categories, exclude_types, avoid, **kwargs):
+    def wrapper(*args, as_of, strict, include_context, reported_only, categories, types, exclude_categories,
+                exclude_types, avoid, **kwargs):
         from ..filters import Filters
 
-        chosen = dict(as_of=as_of, reported_only=reported_only, categories=categories, types=types,
-                      exclude_categories=exclude_categories, exclude_types=exclude_types, avoid=avoid)
+        chosen = dict(as_of=as_of, strict=strict, include_context=include_context, reported_only=reported_only,
+                      categories=categories, types=types, exclude_categories=exclude_categories,
+                      exclude_types=exclude_types, avoid=avoid)
         return func(*args, filters=functools.partial(Filters.from_options, **chosen), **kwargs)
 
     for option in reversed(options):

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ..errors import DataError, UsageError
+from ..fields import ACTOR, RELATION, named
 from . import cli
 from .base import data_options, filter_options, focus_options, report_problems
 
@@ -14,6 +15,11 @@ file_option = click.option("--file", type=click.Path(path_type=Path), metavar="F
                            help="Data file to append to: a path, or a name inside the data folder; created if "
                                 "missing  [default: the file already holding the most such entries]")
 dry_run_option = click.option("--dry-run", is_flag=True, help="Check and show the entry, but write nothing.")
+
+
+def declared(fields, name: str, *decls: str, extra: str = "", **options):
+    """An option for the field ``name`` of :mod:`graph.fields`, with its declared help."""
+    return click.option(*decls, help=" ".join(filter(None, [named(fields, name).help, extra])), **options)
 
 
 @cli.group()
@@ -39,12 +45,12 @@ def _report(added, what: str) -> None:
 
 @add.command("actor")
 @data_options
-@click.option("--name", required=True, help="The actor's usual full name.")
-@click.option("--kind", required=True, help="A kind from the vocabulary, e.g. person, government_body.")
-@click.option("--description", required=True, help="One or two sentences saying who this is.")
-@click.option("--id", "actor_id", help="Actor id, lowercase words joined by hyphens  [default: made from --name]")
-@click.option("--alias", "aliases", multiple=True, metavar="NAME", help="Another name (repeatable).")
-@click.option("--tag", "tags", multiple=True, metavar="TAG", help="A tag (repeatable).")
+@declared(ACTOR, "name", "--name", required=True)
+@declared(ACTOR, "kind", "--kind", required=True)
+@declared(ACTOR, "description", "--description", required=True)
+@declared(ACTOR, "id", "--id", "actor_id", extra="[default: made from --name]")
+@declared(ACTOR, "aliases", "--alias", "aliases", multiple=True, metavar="NAME", extra="(repeatable)")
+@declared(ACTOR, "tags", "--tag", "tags", multiple=True, metavar="TAG", extra="(repeatable)")
 @file_option
 @dry_run_option
 def add_actor(source, name, kind, description, actor_id, aliases, tags, file, dry_run):
@@ -62,21 +68,21 @@ def add_actor(source, name, kind, description, actor_id, aliases, tags, file, dr
 
 @add.command("relation")
 @data_options
-@click.option("--from", "from_", required=True, metavar="ACTOR", help="Actor id the relation reads from.")
-@click.option("--to", required=True, metavar="ACTOR", help="Actor id the relation reads to.")
-@click.option("--type", "relation_type", required=True, help="A relation type from the vocabulary, e.g. heads.")
+@declared(RELATION, "from", "--from", "from_", required=True, metavar="ACTOR")
+@declared(RELATION, "to", "--to", required=True, metavar="ACTOR")
+@declared(RELATION, "type", "--type", "relation_type", required=True)
 @click.option("--source", "documents", multiple=True, metavar="DOC",
               help="Id of a document in sources.yaml (repeatable; paired in order with --quote).")
 @click.option("--quote", "quotes", multiple=True, metavar="TEXT",
               help="Words copied verbatim from the matching --source document (repeatable).")
-@click.option("--status", help="reported (the default), alleged or disputed.")
-@click.option("--claimed-by", metavar="ACTOR", help="Actor id of who claims an alleged relation.")
-@click.option("--role", help="The role or title held, e.g. Chairman.")
-@click.option("--start", metavar="DATE", help="When it began: YYYY, YYYY-MM or YYYY-MM-DD.")
-@click.option("--end", metavar="DATE", help="When it ended: YYYY, YYYY-MM or YYYY-MM-DD.")
-@click.option("--date", metavar="DATE", help="Date of a one-off event (instead of --start/--end).")
-@click.option("--note", help="A remark for readers.")
-@click.option("--id", "relation_id", help="Explicit relation id, when the derived one would clash.")
+@declared(RELATION, "status", "--status")
+@declared(RELATION, "claimed_by", "--claimed-by", metavar="ACTOR")
+@declared(RELATION, "role", "--role")
+@declared(RELATION, "start", "--start", metavar="DATE")
+@declared(RELATION, "end", "--end", metavar="DATE")
+@declared(RELATION, "date", "--date", metavar="DATE")
+@declared(RELATION, "note", "--note")
+@declared(RELATION, "id", "--id", "relation_id")
 @file_option
 @dry_run_option
 def add_relation(source, from_, to, relation_type, documents, quotes, status, claimed_by, role, start, end, date,

@@ -52,8 +52,14 @@ def _echo_relation(graph, record: dict, full: bool, indent: str = "  ", lead: st
         details.append(f"role: {record['role']}")
     if describe.when(record):
         details.append(describe.when(record))
+    if record.get("may_hold"):
+        details.append(style("may hold at that date", fg="yellow"))
     pad = indent + " " * len(lead)
-    echo(indent, lead, style(describe.sentence(graph, record), bold=True))
+    if record.get("claimant"):
+        echo(indent, lead, style(describe.claim_sentence(graph, record), bold=True))
+        echo(pad, describe.sentence(graph, record))
+    else:
+        echo(indent, lead, style(describe.sentence(graph, record), bold=True))
     echo(pad, join(" · ", details))
     for cited in record["sources"]:
         quote = cited["quote"] if full else describe.shorten(cited["quote"], QUOTE_WIDTH)
@@ -92,13 +98,13 @@ def path(actor_a, actor_b, k, all_shortest, max_hops, directed, full, source, fi
     if count > 1:
         summary += f"; {count} equally short paths"
         if len(result["paths"]) == 1:
-            summary += " (showing the one with fewest alleged hops; --all-shortest for all)"
+            summary += f"; this one has {result['chosen_because']} (--all-shortest for all)"
     echo(summary)
     for number, found in enumerate(result["paths"], 1):
         click.echo()
         if len(result["paths"]) > 1:
             echo(style(f"Path {number} of {len(result['paths'])}: {describe.hops(found['length'])}, "
-                       f"{found['claims']} alleged or disputed", underline=True))
+                       f"{found['claims']} claim(s), {found['may_hold']} may-hold hop(s)", underline=True))
         echo(style(" → ".join(describe.name(graph, a) for a in found["actors"]), bold=True))
         for step, record in enumerate(found["hops"], 1):
             _echo_relation(graph, record, full, lead=f"{step}. ")
@@ -128,6 +134,11 @@ def show(actor, full, source, filters, as_json):
         echo(style(group["label"], underline=True))
         for record in group["relations"]:
             _echo_relation(graph, record, full, lead="• ", category=False)
+    if found["claims_made"]:
+        click.echo()
+        echo(style("Claims made", underline=True))
+        for record in found["claims_made"]:
+            _echo_relation(graph, record, full, lead="• ")
 
 
 @cli.command()
