@@ -17,8 +17,7 @@ from pathlib import Path
 
 from yaml.nodes import Node
 
-from . import fields as declared
-from . import quotes
+from . import fields as declared, quotes
 from .dates import PartialDate
 from .errors import DataError, Problem
 from .model import (
