@@ -13,6 +13,7 @@ from dataclasses import asdict
 
 import networkx as nx
 
+from .metadata import metadata_record
 from .model import Actor, Dataset, Relation, Schema
 
 
@@ -46,7 +47,10 @@ def build_graph(dataset: Dataset) -> nx.MultiDiGraph:
         categories={k: _plain(v) for k, v in schema.categories.items()},
         statuses={k: _plain(v) for k, v in schema.statuses.items()},
         default_status=schema.default_status,
-        documents={d.id: {"title": d.title, "author": d.author, "file": d.file} for d in dataset.documents.values()},
+        documents={d.id: {"title": d.title, "author": d.author, "file": d.file, "publisher": d.publisher, "url": d.url,
+                          "published": d.published.text if d.published else None, "archive_url": d.archive_url}
+                   for d in dataset.documents.values()},
+        dataset=metadata_record(dataset.metadata),
     )
     claims: dict[str, list[list[str]]] = {}
     for r in dataset.relations:

@@ -12,7 +12,7 @@ import os
 import re
 from collections.abc import Callable, Container, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from yaml.nodes import Node
@@ -20,6 +20,7 @@ from yaml.nodes import Node
 from . import fields as declared, quotes
 from .dates import PartialDate
 from .errors import DataError, Problem
+from .metadata import METADATA_FILE, read_metadata
 from .model import (
     LINKS,
     TIMES,
@@ -70,7 +71,8 @@ DATA_SUFFIXES = (".yaml", ".yml")
 
 
 def data_files(data_dir: Path, problems: list[Problem] | None = None) -> list[Path]:
-    """The data files of a data folder: every ``*.yaml`` and ``*.yml`` below it but the vocabulary.
+    """The data files of a data folder: every ``*.yaml`` and ``*.yml`` below it but the vocabulary and the
+    dataset's description (``dataset.yaml``, :mod:`graph.metadata`).
 
     A folder that cannot be listed is recorded in ``problems`` (when given), never silently skipped.
     """
@@ -92,7 +94,7 @@ def data_files(data_dir: Path, problems: list[Problem] | None = None) -> list[Pa
         for path in entries:
             if path.is_dir():
                 pending.append(path)
-            elif path.suffix in DATA_SUFFIXES and path != root / SCHEMA_FILE and path.is_file():
+            elif path.suffix in DATA_SUFFIXES and path not in (root / SCHEMA_FILE, root / METADATA_FILE) and path.is_file():
                 found.append(path)
     return sorted(found)
 
@@ -140,6 +142,8 @@ def load_dataset(data_dir: Path | str = "data", seeds_dir: Path | str | None = N
         if progress:
             progress(done, len(paths))
     dataset = records.resolve()
+    metadata_path = data_dir / METADATA_FILE
+    dataset = replace(dataset, metadata=read_metadata(metadata_path, display_path(metadata_path), problems))
     if problems:
         raise DataError(problems)
     return dataset
@@ -306,7 +310,7 @@ def _load_documents(seeds_dir: Path, problems: list[Problem]) -> tuple[dict[str,
     documents: dict[str, Document] = {}
     unread: set[str] = set()
     for item in items:
-        fields = reader.fields(item, "a document", ("id", "file", "title"), ("author",))
+        fields = reader.fields(item, "a document", ("id", "file", "title"), DOCUMENT_DETAILS)
         if fields is None:
             continue
         values = {n: reader.text(node, n) for n, node in fields.items()}
@@ -331,8 +335,30 @@ def _load_documents(seeds_dir: Path, problems: list[Problem]) -> tuple[dict[str,
             unread.add(values["id"])
         else:
             documents[values["id"]] = Document(values["id"], values["file"], values["title"], text,
-                                               values.get("author"))
+                                               **_document_details(reader, fields, values))
     return documents, unread
+
+
+#: The optional fields of a document in ``sources.yaml``: what a reader needs to find it.
+DOCUMENT_DETAILS = ("author", "publisher", "url", "published", "archive_url")
+_WEB_ADDRESS = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", re.I)
+
+
+def _document_details(reader: NodeReader, fields: dict[str, Node], values: dict[str, str]) -> dict:
+    """The optional details of a document; an invalid one is reported and left out (the document stays)."""
+    details: dict = {name: values.get(name) for name in DOCUMENT_DETAILS}
+    for name in ("url", "archive_url"):
+        if details[name] is not None and not _WEB_ADDRESS.match(details[name]):
+            reader.error(fields[name], f"{name} must be a web address starting with https:// or http://, "
+                                       f"not {details[name]!r}")
+            details[name] = None
+    if details["published"] is not None:
+        try:
+            details["published"] = PartialDate.parse(details["published"])
+        except ValueError as exc:
+            reader.error(fields["published"], f"published: {exc}")
+            details["published"] = None
+    return details
 
 
 @dataclass

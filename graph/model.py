@@ -103,6 +103,21 @@ class Document:
     title: str
     text: str
     author: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    published: PartialDate | None = None
+    archive_url: str | None = None
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What a dataset says about itself (``dataset.yaml`` in the data folder, see :mod:`graph.metadata`)."""
+
+    title: str
+    description: str | None = None
+    author: str | None = None
+    updated: PartialDate | None = None
+    credit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -145,3 +160,4 @@ class Dataset:
     documents: dict[str, Document]
     actors: dict[str, Actor]
     relations: tuple[Relation, ...]
+    metadata: Metadata | None = None  # data/dataset.yaml (graph.metadata), when there is one
