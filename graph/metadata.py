@@ -42,8 +42,9 @@ def read_metadata(path: Path, display: str, problems: list[Problem]) -> Metadata
     fields = reader.fields(root, "the dataset description", REQUIRED, OPTIONAL)
     if fields is None:
         return None
-    values = {name: reader.text(node, name) for name, node in fields.items()}
-    if None in values.values() or "title" not in values:
+    read = {name: reader.text(node, name) for name, node in fields.items()}
+    values = {name: text for name, text in read.items() if text is not None}
+    if len(values) < len(read) or "title" not in values:
         return None
     updated = None
     if "updated" in values:

@@ -22,9 +22,10 @@ from graph import build_graph, load_dataset
 from graph.cli import cli
 from graph.errors import NotFoundError, UnknownActorError, UsageError
 from graph.filters import Filters
+from graph.quotes import normalize as normalize_quote
 from graph.render import MAX_ACTORS, build_page, layout as layout_module
 from graph.render.layout import layout
-from graph.render.page import script_json
+from graph.render.page import SCRIPTS, script_json
 from graph.render.records import curves, footprints
 
 from .conftest import SMALL_ACTORS, write_dataset
@@ -83,7 +84,7 @@ def test_page_inlines_vis_network_and_loads_nothing_from_anywhere(small_graph):
     script_sources = re.search(r"script-src ([^;]*)", policy).group(1)
     assert "default-src 'none'" in policy and "unsafe" not in script_sources
     scripts = re.findall(r"<script>(.*?)</script>", html, re.S)
-    assert len(scripts) == 2  # vis-network and the explorer; each allowed by its hash alone
+    assert len(scripts) == 1 + len(SCRIPTS)  # vis-network and the explorer's files; each allowed by its hash alone
     for script in scripts:
         digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
         assert f"'sha256-{digest}'" in policy
@@ -143,8 +144,8 @@ def test_embedded_records_match_the_graph(small_graph):
     assert (alice["name"], alice["aliases"], alice["degree"]) == ("Alice Example", ["Alice"], 3)
     heads = next(e for e in data["edges"] if e["type"] == "heads")
     assert (heads["from"], heads["to"], heads["when"], heads["role"]) == ("alice", "council", "until 2022-01-05", "Chair")
-    assert heads["sources"] == [{"document": "doc", "title": "The doc document", "author": None,
-                                 "quote": "Alice Example, the chair of the Example Council"}]
+    assert heads["sources"] == [{"document": "doc", "title": "The doc document", "author": None, "at": None,
+                                 "quote": "Alice Example, the chair of the Example Council"}]  # at: no seeds folder given
     accused = next(e for e in data["edges"] if e["status"] == "alleged")
     assert (accused["claimed_by"], accused["claimant"], accused["inverse_label"]) == ("dan", "Dan Critic", "was accused by")
     assert [e["type"] for e in data["edges"]] == ["met_with", "heads", "dismissed", "sibling_of", "accused"]
@@ -273,7 +274,8 @@ def test_render_command_writes_the_page_to_build_by_default(small_data, tmp_path
     assert result.exit_code == 0, result.output
     page = tmp_path / "build" / "actorgraph.html"
     assert "(5 actors, 5 relations)" in result.output and launched == [str(page.relative_to(tmp_path))]
-    assert len(embedded(page.read_text(encoding="utf-8"))["nodes"]) == 5
+    data = embedded(page.read_text(encoding="utf-8"))
+    assert len(data["nodes"]) == 5 and "Bob Example took bribes" in data["documents"]["doc"]["text"]  # for the reader
 
 
 @pytest.mark.parametrize("arguments, code, message", [
@@ -298,3 +300,54 @@ def test_render_command_reports_an_unwritable_output(small_data, tmp_path):
     blocker.write_text("x")
     result = CliRunner().invoke(cli, ["render", "--data", str(small_data), "-o", str(blocker / "page.html")])
     assert result.exit_code == 1 and "cannot write" in result.output and "Traceback" not in result.output
+
+
+# ---------------------------------------------------------------- the source reader's data
+
+def test_the_page_carries_each_cited_document_with_its_quotes_located(shipped_graph):
+    from .conftest import SEEDS
+
+    data = embedded(build_page(shipped_graph, seeds_dir=SEEDS).html)
+    assert set(data["documents"]) == set(shipped_graph.graph["documents"])
+    for doc in data["documents"].values():
+        text = doc["text"]
+        assert "".join(text[a:b] for a, b, _ in doc["segments"]) == text  # the segments cut the whole text
+        assert [q[:2] for q in doc["quotes"]] == sorted(q[:2] for q in doc["quotes"])
+        for a, b, covering in doc["segments"]:
+            assert covering == [i for i, q in enumerate(doc["quotes"]) if q[0] <= a and b <= q[1]]
+    for edge in data["edges"]:
+        for source in edge["sources"]:
+            doc = data["documents"][source["document"]]
+            start, end, cited_by = doc["quotes"][source["at"]]  # every shipped quote is found
+            assert normalize_quote(doc["text"][start:end]) == normalize_quote(source["quote"]) and edge["id"] in cited_by
+    without = embedded(build_page(shipped_graph).html)["documents"]
+    assert all("text" not in doc for doc in without.values())  # without the seeds folder: details only
+
+
+def test_quote_offsets_count_utf16_units_as_javascript_does(tmp_path):
+    document = "Emoji \U0001F600 first. Then Alice Example, the chair of the Example Council, is the sister of Bob Example.\n"
+    data = write_dataset(tmp_path, {"actors.yaml": SMALL_ACTORS, "relations.yaml": """\
+        relations:
+          - {from: alice, to: bob, type: sibling_of, sources: [{document: doc, quote: is the sister of Bob Example}]}
+        """}, {"doc": document})
+    page = embedded(build_page(build_graph(load_dataset(data)), seeds_dir=data.parent / "seeds").html)
+    start, end, _ = page["documents"]["doc"]["quotes"][0]
+    units = document.encode("utf-16-le")
+    assert units[2 * start:2 * end].decode("utf-16-le") == "is the sister of Bob Example"
+
+
+def test_document_details_and_dates_in_words_reach_the_page(tmp_path):
+    from graph.render.sources import date_words
+
+    data = write_dataset(tmp_path, {"actors.yaml": SMALL_ACTORS, "relations.yaml": """\
+        relations:
+          - {from: alice, to: bob, type: sibling_of, sources: [{document: doc, quote: is the sister of Bob Example}]}
+        """, "dataset.yaml": "title: Example map\nupdated: '2026-11'\nauthor: A. Curator\n"})
+    sources = data.parent / "seeds" / "sources.yaml"
+    sources.write_text(sources.read_text() + "    publisher: Example Press\n    published: '2022-01-07'\n"
+                       "    url: https://example.org/a\n")
+    page = embedded(build_page(build_graph(load_dataset(data))).html)
+    assert page["documents"]["doc"]["published_words"] == "7 January 2022"
+    assert page["documents"]["doc"]["publisher"] == "Example Press" and page["documents"]["doc"]["url"] == "https://example.org/a"
+    assert page["dataset"]["updated_words"] == "November 2026" and page["title"] == "Example map"
+    assert [date_words(d) for d in ("2020-05", "2022-01-05", "1990")] == ["May 2020", "5 January 2022", "1990"]

@@ -78,7 +78,9 @@ def _echo_relation(graph, record: dict, full: bool, indent: str = "  ", lead: st
 @click.option("--max-hops", type=click.IntRange(min=1), metavar="N", help="Only paths of at most N hops.")
 @click.option("--directed", is_flag=True, help="Follow relations in their own direction only.")
 @query_options
-def path(actor_a, actor_b, k, all_shortest, max_hops, directed, full, source, filters, as_json):
+@click.option("--link", "link_page", metavar="PAGE",
+              help="Also print the address of this answer in the explorer page PAGE (a file or URL).")
+def path(actor_a, actor_b, k, all_shortest, max_hops, directed, full, source, filters, as_json, link_page):
     """How A is connected to B: the shortest chain of relations, every hop cited.
 
     A and B are ids, names or aliases. Relations are walked either way (see --directed); among
@@ -90,6 +92,8 @@ def path(actor_a, actor_b, k, all_shortest, max_hops, directed, full, source, fi
     graph, chosen = _load(source, filters)
     result = find_paths(graph, actor_a, actor_b, filters=chosen, directed=directed, k=k,
                         all_shortest=all_shortest, max_hops=max_hops)
+    if link_page:
+        result["link"] = _link(link_page, graph, chosen, **{"from": result["from"], "to": result["to"]})
     if as_json:
         echo_json(result)
         return
@@ -108,17 +112,31 @@ def path(actor_a, actor_b, k, all_shortest, max_hops, directed, full, source, fi
         echo(style(" → ".join(describe.name(graph, a) for a in found["actors"]), bold=True))
         for step, record in enumerate(found["hops"], 1):
             _echo_relation(graph, record, full, lead=f"{step}. ")
+    if link_page:
+        click.echo()
+        echo("in the explorer: ", result["link"])
+
+
+def _link(page, graph, chosen, **view) -> str:
+    """The address of a view in the explorer page ``page`` (see :mod:`graph.render.share`)."""
+    from ..render.share import page_link, view_fragment
+
+    return page_link(page, view_fragment(graph, chosen, **view))
 
 
 @cli.command()
 @click.argument("actor")
 @query_options
-def show(actor, full, source, filters, as_json):
+@click.option("--link", "link_page", metavar="PAGE",
+              help="Also print the address of this actor in the explorer page PAGE (a file or URL).")
+def show(actor, full, source, filters, as_json, link_page):
     """An actor's profile: kind, aliases, description and every relation, cited, by category and date."""
     from ..queries import profile
 
     graph, chosen = _load(source, filters)
     found = profile(graph, actor, chosen)
+    if link_page:
+        found["link"] = _link(link_page, graph, chosen, actor=found["id"])
     if as_json:
         echo_json(found)
         return
@@ -139,6 +157,9 @@ def show(actor, full, source, filters, as_json):
         echo(style("Claims made", underline=True))
         for record in found["claims_made"]:
             _echo_relation(graph, record, full, lead="• ")
+    if link_page:
+        click.echo()
+        echo("in the explorer: ", found["link"])
 
 
 @cli.command()

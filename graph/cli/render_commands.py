@@ -31,7 +31,8 @@ def render(source, filters, output, focus, depth, path, open_page):
     output = output or DEFAULT_OUTPUT
     source.check_writable_output(output)
     graph = source.graph()
-    page = write_explorer(graph, output, filters=filters(graph), focus=focus, depth=depth, path=path)
+    page = write_explorer(graph, output, filters=filters(graph), focus=focus, depth=depth, path=path,
+                          seeds_dir=source.seeds_dir)
     click.echo(f"wrote {output} ({page.actors} actors, {page.relations} relations)", err=True)
     if open_page:
         click.launch(str(output))

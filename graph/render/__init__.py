@@ -62,9 +62,11 @@ def select(graph: nx.MultiDiGraph, filters: Filters | None = None, focus: str | 
 
 
 def build_page(graph: nx.MultiDiGraph, *, filters: Filters | None = None, focus: str | None = None,
-               depth: int | None = None, path: tuple[str, str] | None = None) -> Page:
+               depth: int | None = None, path: tuple[str, str] | None = None, seeds_dir: Path | str | None = None) -> Page:
     """The explorer page for ``graph`` narrowed by :func:`select`; ``path`` (two ids, names or
-    aliases) opens it with the shortest path between them shown.
+    aliases) opens it with the shortest path between them shown; ``seeds_dir``, the folder of the
+    documents, puts their texts in the page for its source reader (without it the reader shows
+    quotes and details only).
 
     The caller's graph is never modified. Raises :class:`NotFoundError` when the two ends of
     ``path`` are not connected within the page.
@@ -76,13 +78,16 @@ def build_page(graph: nx.MultiDiGraph, *, filters: Filters | None = None, focus:
     view = select(graph, filters, focus, depth)
     chain = _path(graph, view, path) if path else None
     size = (view.number_of_nodes(), view.number_of_edges())
-    title = f"actorgraph: around {graph.nodes[resolve_actor(graph, focus)]['name']}" if focus else "actorgraph"
+    heading = (graph.graph.get("dataset") or {}).get("title") or "actorgraph"
+    center = resolve_actor(graph, focus) if focus else None
+    title = f"{heading}: around {graph.nodes[center]['name']}" if center else heading
     notes = [filters.describe() if filters else "",
              f"within {1 if depth is None else depth} relation(s) of the focus" if focus else ""]
     data = page_data(view, layout(view, footprints(view)), title=title, note="; ".join(n for n in notes if n), path=chain,
                      as_of=filters.as_of if filters else None, strict=bool(filters and filters.strict),
                      big=size[0] > BIG_ACTORS or size[1] > BIG_RELATIONS,
-                     names={node: attrs["name"] for node, attrs in graph.nodes(data=True)})
+                     names={node: attrs["name"] for node, attrs in graph.nodes(data=True)},
+                     seeds_dir=Path(seeds_dir) if seeds_dir is not None else None, focus=center)
     return Page(page_html(data), *size)
 
 

@@ -44,12 +44,17 @@ def vis_assets() -> tuple[str, str]:
                               "reinstall actorgraph (it needs pyvis==0.3.2)") from None
 
 
+#: The page's own scripts, in the order they run: the pure core, one file per feature (each adds itself
+#: to ``window.actorgraphFeatures``), then the view that starts them. Each is inlined in its own
+#: ``<script>`` with its own hash in the Content-Security-Policy.
+SCRIPTS = ("explorer-core.js", "explorer-reader.js", "explorer-share.js", "explorer-export.js", "explorer.js")
+
+
 @lru_cache(maxsize=1)
-def own_assets() -> tuple[str, str]:
-    """The explorer's own script (its pure core, then the page) and style sheet, beside the template."""
+def own_assets() -> tuple[tuple[str, ...], str]:
+    """The explorer's own scripts (:data:`SCRIPTS`) and style sheet, beside the template."""
     folder = resources.files("graph") / "templates"
-    return ((folder / "explorer-core.js").read_text(encoding="utf-8") + "\n" +
-            (folder / "explorer.js").read_text(encoding="utf-8"),
+    return (tuple((folder / name).read_text(encoding="utf-8") for name in SCRIPTS),
             (folder / "explorer.css").read_text(encoding="utf-8"))
 
 
@@ -60,11 +65,11 @@ def page_html(data: dict) -> str:
 
     vis_js, vis_css = vis_assets()
     app_js, app_css = own_assets()
-    scripts = [_inline(vis_js, "script"), _inline(app_js, "script")]
+    scripts = [_inline(script, "script") for script in (vis_js, *app_js)]
     environment = Environment(loader=PackageLoader("graph", "templates"), autoescape=True,
                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     return environment.get_template(TEMPLATE).render(
-        title=data["title"], note=data["note"],
+        title=data["title"], note=data["note"], dataset=data.get("dataset"),
         data=Markup(script_json(data)),
         scripts=[Markup(s) for s in scripts],
         styles=[Markup(_inline(vis_css, "style")), Markup(_inline(app_css, "style"))],

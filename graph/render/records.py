@@ -5,6 +5,7 @@ Records hold text only, never markup; the page puts every string into the DOM as
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
 
 import networkx as nx
 
@@ -116,19 +117,29 @@ def curves(records: list[dict]) -> list[float]:
 
 def page_data(graph: nx.MultiDiGraph, positions: dict[str, tuple[float, float]], *, title: str, note: str = "",
               path: list[str] | None = None, as_of: PartialDate | None = None, strict: bool = False,
-              big: bool = False, names: dict[str, str] | None = None) -> dict:
+              big: bool = False, names: dict[str, str] | None = None, seeds_dir: Path | None = None,
+              focus: str | None = None) -> dict:
     """Everything the page shows, as one JSON-ready dict.
 
     ``path`` is the actors of a path to show on opening, ``as_of`` the date the date filter starts
     at (``strict``: keeping only what is known to hold), ``big`` asks the page for its cheaper
-    drawing settings, ``names`` names claimants.
+    drawing settings, ``names`` names claimants, ``seeds_dir`` is where the documents are (their texts
+    go in the page for the source reader, :mod:`graph.render.sources`), ``focus`` the actor a focused
+    page is around. The dataset's own description (:mod:`graph.metadata`) goes in as ``dataset``.
     """
+    from .sources import date_words, document_records
+
     nodes = node_records(graph, positions)
     edges = edge_records(graph, names)
+    metadata = graph.graph.get("dataset")
+    if metadata:
+        metadata = {**metadata, "updated_words": date_words(metadata["updated"])}
     kinds_used = {n["kind"] for n in nodes}
     categories_used = {e["category"] for e in edges}
     return {
-        "title": title, "note": note, "path": path, "big": big, "strict": strict, "far": PAGE_INFINITY,
+        "title": title, "note": note, "path": path, "focus": focus, "dataset": metadata,
+        "documents": document_records(graph.graph.get("documents", {}), seeds_dir, edges),
+        "big": big, "strict": strict, "far": PAGE_INFINITY,
         "as_of_days": [page_day(as_of.first.toordinal()), page_day(as_of.last.toordinal())] if as_of else None,
         "label_inside": sorted(LABEL_INSIDE), "inside_width": INSIDE_WIDTH, "inside_font": INSIDE_FONT,
         "kinds": {k: v for k, v in graph.graph.get("kinds", {}).items() if k in kinds_used},

@@ -72,7 +72,64 @@
     return best.get(b);
   }
 
-  const api = {NO: NO, MAY: MAY, HOLDS: HOLDS, holding: holding, compare: compare, choose: choose, bestPath: bestPath};
+  // ---------------------------------------------------------------- the view in the address (#fragment)
+
+  /** The fields of a view kept in the fragment, in their order there, each with how its value is written
+   * and read back. A value that does not read back is left out: the fragment is data, never trusted. */
+  const ISO_DAY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+  const NAME = /^[a-z][a-z0-9_]*$/;
+  const text = {write: (v) => v, read: (v) => (v.length > 0 && v.length <= 500 ? v : undefined)};
+  const flag = {write: (v) => (v ? "1" : undefined), read: (v) => (v === "1" ? true : undefined)};
+  const VIEW_FIELDS = [
+    ["actor", "a", text], ["relation", "r", text], ["from", "from", text], ["to", "to", text],
+    ["context", "ctx", flag],
+    ["date", "date", {write: (v) => (v[0] === v[1] ? v[0] : v.join("..")), read: (v) => {
+      const days = v.split("..");
+      return days.length <= 2 && days.every((d) => ISO_DAY.test(d)) ? [days[0], days[days.length - 1]] : undefined;
+    }}],
+    ["strict", "strict", flag], ["hideClaims", "claims", {write: (v) => (v ? "hide" : undefined),
+      read: (v) => (v === "hide" ? true : undefined)}],
+    ["off", "off", {write: (v) => (v.length ? v.join(",") : undefined), read: (v) => {
+      const names = v.split(",").filter((n) => NAME.test(n));
+      return names.length ? names : undefined;
+    }}],
+    ["doc", "doc", text],
+    ["quote", "q", {write: String, read: (v) => (/^[0-9]{1,6}$/.test(v) ? Number(v) : undefined)}],
+    ["camera", "cam", {write: (v) => v.map((n, i) => (i < 2 ? Math.round(n) : Number(n.toPrecision(4)))).join(","),
+      read: (v) => {
+        const n = v.split(",").map(Number);
+        return n.length === 3 && n.every(Number.isFinite) && n[2] > 0 && n[2] < 1000 && Math.abs(n[0]) < 1e9 &&
+          Math.abs(n[1]) < 1e9 ? n : undefined;
+      }}],
+  ];
+
+  /** A view ({actor, relation, from, to, context, date: [first, last] ISO days, strict, hideClaims, off:
+   * [categories], doc, quote, camera: [x, y, scale]}, each optional) as a fragment, without the "#". */
+  function encodeView(view) {
+    const params = new URLSearchParams();
+    for (const [field, key, codec] of VIEW_FIELDS) {
+      if (view[field] === undefined || view[field] === null) continue;
+      const written = codec.write(view[field]);
+      if (written !== undefined) params.append(key, written);
+    }
+    return params.toString();
+  }
+
+  /** The view a fragment (with or without its "#") describes; anything unreadable is left out. */
+  function decodeView(fragment) {
+    const params = new URLSearchParams(String(fragment).replace(/^#/, ""));
+    const view = {};
+    for (const [field, key, codec] of VIEW_FIELDS) {
+      const value = params.get(key);
+      if (value === null) continue;
+      const read = codec.read(value);
+      if (read !== undefined) view[field] = read;
+    }
+    return view;
+  }
+
+  const api = {NO: NO, MAY: MAY, HOLDS: HOLDS, holding: holding, compare: compare, choose: choose, bestPath: bestPath,
+    encodeView: encodeView, decodeView: decodeView};
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.actorgraphCore = api;
 })(this);

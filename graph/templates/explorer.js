@@ -94,15 +94,23 @@
 
   const labelInside = (n) => data.label_inside.includes(kindOf(n).shape);
 
+  // Labels: at least LABEL_MIN CSS pixels on screen wherever they are drawn, and never over each other; the
+  // labels of the best-connected actors win, the others appear as one zooms in (see updateLabels).
+  const LABEL_MIN = 11.5, LABEL_BASE = data.big ? 12 : 14, FACE = "system-ui, -apple-system, Segoe UI, sans-serif";
+  const labelShown = new Set(data.nodes.map((n) => n.id));
+  let labelSize = LABEL_BASE; // of the labels drawn below their actor, in canvas units
+  let dimmed = null; // the actors not dimmed while a path is shown
+
   function nodeStyle(n, dim) {
     const kind = kindOf(n);
     const color = dim ? fade(kind.color) : kind.color;
     const inside = labelInside(n);
+    const shown = labelShown.has(n.id), hidden = "rgba(0,0,0,0)";
     return {
       color: {background: color, border: dim ? "#f2f2f2" : "#ffffff",
         highlight: {background: color, border: "#222222"}, hover: {background: color, border: "#555555"}},
-      font: inside ? {color: dim ? "#ffffff" : inkOn(kind.color), strokeWidth: 0, size: data.inside_font}
-        : {color: dim ? "#c8c8c8" : "#1f2328"},
+      font: inside ? {color: !shown ? hidden : dim ? "#ffffff" : inkOn(kind.color), strokeWidth: 0, size: data.inside_font}
+        : {color: !shown ? hidden : dim ? "#c8c8c8" : "#1f2328", size: labelSize, strokeWidth: shown ? 4 : 0},
     };
   }
 
@@ -145,6 +153,82 @@
     interaction: {hover: !data.big, tooltipDelay: 150, hideEdgesOnDrag: data.big, hideEdgesOnZoom: data.big,
       multiselect: false, keyboard: false},
   });
+
+  const measure = document.createElement("canvas").getContext("2d");
+  const widths = new Map(); // each name's width at 100 px
+  function textWidth(n, px) {
+    if (!widths.has(n.id)) {
+      measure.font = "100px " + FACE;
+      widths.set(n.id, measure.measureText(n.name).width);
+    }
+    return widths.get(n.id) * px / 100;
+  }
+
+  /** The size of actor n's label on screen, in CSS pixels. */
+  const labelPx = (n) => (labelInside(n) ? data.inside_font : labelSize) * network.getScale();
+
+  /** Choose the labels to draw at the current zoom: each at least LABEL_MIN px, best-connected first,
+   * none over another (boxes estimated from the font, checked in a grid of cells). */
+  function updateLabels() {
+    const scale = network.getScale();
+    labelSize = Math.max(LABEL_BASE, LABEL_MIN / scale);
+    const cell = 120, grid = new Map(), taken = [];
+    const cells = (b) => {
+      const keys = [];
+      for (let i = Math.floor(b.left / cell); i <= Math.floor(b.right / cell); i += 1) {
+        for (let j = Math.floor(b.top / cell); j <= Math.floor(b.bottom / cell); j += 1) keys.push(i + ":" + j);
+      }
+      return keys;
+    };
+    const positions = network.getPositions();
+    const order = data.nodes.filter((n) => n.visible)
+      .sort((a, b) => b.degree - a.degree || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const chosen = new Set();
+    for (const n of order) {
+      const px = labelPx(n);
+      if (px < LABEL_MIN - 0.01) continue;
+      const p = network.canvasToDOM(positions[n.key]);
+      const width = textWidth(n, px) + 6, height = px * 1.3, radius = n.size * scale;
+      const top = labelInside(n) ? p.y - height / 2 : p.y + radius + 1;
+      const box = {left: p.x - width / 2 - 2, right: p.x + width / 2 + 2, top: top - 2, bottom: top + height + 2};
+      const keys = cells(box);
+      const clash = keys.some((k) => (grid.get(k) || []).some((o) =>
+        box.left < o.right && o.left < box.right && box.top < o.bottom && o.top < box.bottom));
+      if (clash) continue;
+      chosen.add(n.id);
+      taken.push(box);
+      for (const k of keys) (grid.get(k) || grid.set(k, []).get(k)).push(box);
+    }
+    const changes = [];
+    for (const n of data.nodes) {
+      const was = labelShown.has(n.id), now = chosen.has(n.id);
+      if (now) labelShown.add(n.id);
+      else labelShown.delete(n.id);
+      if (was !== now || !labelInside(n)) {
+        changes.push(Object.assign({id: n.key}, nodeStyle(n, dimmed !== null && !dimmed.has(n.id))));
+      }
+    }
+    nodes.update(changes);
+  }
+
+  /** The labels drawn, as vis-network laid them out: [{id, x, y, width, height, fontPx}] in CSS pixels of
+   * the window, for those on screen. */
+  function drawnLabels() {
+    const scale = network.getScale(), box = byId("network").getBoundingClientRect();
+    const result = [];
+    for (const n of data.nodes) {
+      if (!n.visible || !labelShown.has(n.id)) continue;
+      const label = network.body.nodes[n.key] && network.body.nodes[n.key].labelModule;
+      if (!label || !label.size) continue;
+      const corner = network.canvasToDOM({x: label.size.left, y: label.size.top});
+      const item = {id: n.id, x: box.left + corner.x, y: box.top + corner.y, width: label.size.width * scale,
+        height: label.size.height * scale, fontPx: label.fontOptions.size * scale};
+      if (item.x + item.width > box.left && item.x < box.right && item.y + item.height > box.top && item.y < box.bottom) {
+        result.push(item);
+      }
+    }
+    return result;
+  }
 
   const state = window.actorgraph = {
     ready: false, readyAt: null, data: data, network: network, nodes: nodes, edges: edges,
@@ -194,10 +278,31 @@
       shownEdges + " of " + data.edges.length + " relations";
     if (state.path) refreshPath();
     if (state.selected) showSelected();
+    legendCounts();
+    changed(true);
   }
 
-  function legendItem(swatch, label, count) {
-    return el("li", null, swatch, el("span", "label", label), el("span", "count", String(count)));
+  const counters = {kinds: new Map(), categories: new Map()}; // the count element of each legend line
+
+  function legendItem(swatch, label, count, counter) {
+    const shown = el("span", "count", String(count));
+    counter.set(label, {element: shown, total: count});
+    return el("li", null, swatch, el("span", "label", label), shown);
+  }
+
+  /** The legend counts what is shown: "shown of all" when the filters hide some. */
+  function legendCounts() {
+    const tally = (items, key) => items.reduce((m, x) => (x.visible ? m.set(x[key], (m.get(x[key]) || 0) + 1) : m), new Map());
+    for (const [group, items, key, vocabulary] of [["kinds", data.nodes, "kind", kinds], ["categories", data.edges, "category",
+      categories]]) {
+      const shown = tally(items, key);
+      for (const [id, entry] of vocabulary) {
+        const counter = counters[group].get(entry.label);
+        if (!counter) continue;
+        const n = shown.get(id) || 0;
+        counter.element.textContent = n === counter.total ? String(n) : n + " of " + counter.total;
+      }
+    }
   }
 
   const SVG = "http://www.w3.org/2000/svg"; // a namespace name, never fetched
@@ -231,7 +336,8 @@
   function buildLegend() {
     const kindList = byId("legend-kinds");
     for (const [id, kind] of kinds) {
-      kindList.append(legendItem(glyph(kind.shape, kind.color), kind.label, data.nodes.filter((n) => n.kind === id).length));
+      kindList.append(legendItem(glyph(kind.shape, kind.color), kind.label, data.nodes.filter((n) => n.kind === id).length,
+        counters.kinds));
     }
     const categoryList = byId("legend-categories");
     for (const [id, category] of categories) {
@@ -245,7 +351,8 @@
       });
       const line = el("span", "line");
       line.style.borderColor = category.color;
-      const item = legendItem(line, category.label, data.edges.filter((r) => r.category === id).length);
+      const item = legendItem(line, category.label, data.edges.filter((r) => r.category === id).length, counters.categories);
+      if (category.dashes) line.classList.add("styled");
       const label = el("label");
       label.append(box, ...item.childNodes);
       categoryList.append(el("li", null, label));
@@ -261,8 +368,10 @@
     byId("categories-none").addEventListener("click", setAll(false));
     hideAlleged.addEventListener("change", applyFilters);
     strict.addEventListener("change", applyFilters);
-    withContext.addEventListener("change", () => state.path && refreshPath());
+    withContext.addEventListener("change", () => (state.path ? refreshPath() : changed(true)));
   }
+
+  let dateControl = null;
 
   function buildDateFilter() {
     const days = data.edges.flatMap((r) => r.span).filter((day) => Math.abs(day) < data.far);
@@ -290,6 +399,7 @@
       show(day);
       applyFilters();
     };
+    dateControl = {show: show, low: low, high: high};
     const asOf = data.as_of_days;
     show(asOf ? asOf[0] : high);
     strict.checked = data.strict;
@@ -342,7 +452,7 @@
     };
     const choose = (id) => {
       close();
-      input.value = nameOf(id);
+      input.value = ""; // the box is for the next search, not a label of the last one
       selectActor(id, true);
     };
     input.addEventListener("input", () => {
@@ -390,9 +500,12 @@
   }
 
   function quotes(r) {
-    return el("div", "quotes", ...r.sources.map((s) => el("blockquote", null,
-      el("p", null, "“" + s.quote + "”"),
-      el("cite", null, "— " + (s.title || s.document) + (s.author ? ", " + s.author : "")))));
+    return el("div", "quotes", ...r.sources.map((s) => {
+      const located = s.at !== null && s.at !== undefined && data.documents && reader.open !== undefined;
+      const text = located ? button("“" + s.quote + "”", "quote-text", () => reader.open(s.document, s.at, true))
+        : el("span", "quote-text", "“" + s.quote + "”");
+      return el("blockquote", null, el("p", null, text), reader.citation(s));
+    }));
   }
 
   function facts(r, withStatus) {
@@ -417,9 +530,13 @@
       item.style.borderLeftColor = colorOf(r);
       return item;
     }));
+    const around = n.visible ? button("Show in the graph", "around", () => {
+      if (window.matchMedia("(max-width: 700px)").matches) panel.hidden = true; // the panel covers the graph there
+      network.focus(n.key, {scale: Math.max(network.getScale(), 1.1), animation: {duration: 300}});
+    }) : null;
     openPanel(
       el("h2", null, n.name),
-      el("p", "kind", glyph(kind.shape, kind.color), " " + kind.label),
+      el("p", "kind", glyph(kind.shape, kind.color), " " + kind.label, " ", around),
       n.aliases.length ? el("p", "aliases", "Also known as: " + n.aliases.join(" · ")) : null,
       n.description ? el("p", "description", n.description) : null,
       n.visible ? null : el("p", "hidden-note", "Hidden by the filters: none of its relations is shown."),
@@ -463,6 +580,7 @@
       network.unselectAll();
     }
     showActor(id);
+    changed(true);
   }
 
   function selectRelation(id) {
@@ -470,12 +588,14 @@
     const r = relations.get(id);
     if (r.visible) network.setSelection({nodes: [], edges: [r.key]}, {unselectAll: true, highlightEdges: false});
     showRelation(id);
+    changed(true);
   }
 
   function closePanel() {
     state.selected = null;
     panel.hidden = true;
     network.unselectAll();
+    changed(true);
   }
 
   // ---------------------------------------------------------------- path finder
@@ -523,6 +643,7 @@
   function highlight(found) {
     const chain = found ? found.actors : null;
     const onPath = new Set(chain || []);
+    dimmed = chain ? onPath : null;
     const pathEdges = new Set(found ? found.links.map((l) => l.relation.id) : []);
     nodes.update(data.nodes.map((n) => Object.assign({id: n.key}, nodeStyle(n, chain !== null && !onPath.has(n.id)))));
     edges.update(data.edges.map((r) => Object.assign({id: r.key}, edgeStyle(r, chain !== null && !pathEdges.has(r.id), pathEdges.has(r.id)))));
@@ -532,6 +653,7 @@
   function showPath(from, to, found) {
     const status = byId("path-status"), hops = byId("path-hops");
     state.path = {from: from, to: to, nodes: found && found.actors, edges: [...highlight(found)]};
+    changed(true);
     if (!found) {
       status.textContent = "No path between " + nameOf(from) + " and " + nameOf(to) + " among the shown relations.";
       hops.replaceChildren();
@@ -581,7 +703,93 @@
     highlight(null);
     byId("path-status").textContent = "";
     byId("path-hops").replaceChildren();
+    changed(true);
   }
+
+  // ---------------------------------------------------------------- the view, for the address and the features
+
+  /** What is on show, as explorer-core.js encodeView writes it in the address. */
+  function getView() {
+    const position = network.getViewPosition(), shown = reader.shown ? reader.shown() : null;
+    return {
+      actor: state.selected && state.selected.actor, relation: state.selected && state.selected.relation,
+      from: state.path && state.path.from, to: state.path && state.path.to, context: withContext.checked,
+      date: state.when && [isoDay(state.when[0]), isoDay(state.when[1])], strict: state.when !== null && strict.checked,
+      hideClaims: hideAlleged.checked, off: [...categoryOn].filter(([, on]) => !on).map(([id]) => id),
+      doc: shown && shown.doc, quote: shown && shown.at,
+      camera: started ? [position.x, position.y, network.getScale()] : null,
+    };
+  }
+
+  /** Show ``wanted`` (a decoded address); returns what it names that the page does not hold. */
+  function setView(wanted, withCamera) {
+    const missing = [];
+    const off = new Set(wanted.off || []);
+    for (const box of byId("legend-categories").querySelectorAll("input")) {
+      box.checked = !off.has(box.dataset.category);
+      categoryOn.set(box.dataset.category, box.checked);
+    }
+    hideAlleged.checked = Boolean(wanted.hideClaims);
+    withContext.checked = Boolean(wanted.context);
+    const days = wanted.date ? wanted.date.map(dayOf) : null;
+    if (days && days.every(Number.isFinite) && days[0] <= days[1] && dateControl) {
+      state.when = days;
+      byId("date-on").checked = true;
+      dateControl.show(days[0]);
+      strict.checked = Boolean(wanted.strict);
+    } else {
+      state.when = null;
+      byId("date-on").checked = false;
+      strict.checked = false;
+    }
+    const known = (id) => {
+      if (id === undefined) return false;
+      if (actors.has(id)) return true;
+      missing.push(id);
+      return false;
+    };
+    const [from, to] = [known(wanted.from), known(wanted.to)];
+    if (from && to) {
+      byId("path-from").value = nameOf(wanted.from);
+      byId("path-to").value = nameOf(wanted.to);
+      state.path = {from: wanted.from, to: wanted.to};
+    } else if (state.path) {
+      clearPath();
+    }
+    applyFilters(); // shows the path again too
+    if (known(wanted.actor)) selectActor(wanted.actor, false);
+    else if (wanted.relation !== undefined && relations.has(wanted.relation)) selectRelation(wanted.relation);
+    else {
+      if (wanted.relation !== undefined) missing.push(wanted.relation);
+      if (state.selected) closePanel();
+    }
+    if (wanted.doc !== undefined && !(wanted.quote !== undefined && reader.open(wanted.doc, wanted.quote, false))) {
+      missing.push(wanted.doc);
+    }
+    if (wanted.doc === undefined) reader.close();
+    if (withCamera && wanted.camera) {
+      network.moveTo({position: {x: wanted.camera[0], y: wanted.camera[1]}, scale: wanted.camera[2], animation: false});
+      updateLabels();
+    }
+    return missing;
+  }
+
+  let started = false; // the address is written only once the page has shown the view it was opened on
+  function changed(push) {
+    if (started && share) share.record(push);
+  }
+
+  const features = window.actorgraphFeatures || {};
+  const view = {
+    data: data, state: state, core: core, el: el, button: button, byId: byId, network: network, nodes: nodes, edges: edges,
+    relations: relations, kinds: kinds, categories: categories, shapePoints: SHAPE_POINTS,
+    actor: (id) => actors.get(id), nameOf: nameOf, kindOf: kindOf, isClaim: isClaim, labelPx: labelPx, labelInside: labelInside,
+    drawnLabels: drawnLabels, selectRelation: selectRelation, selectActor: selectActor, changed: changed,
+    getView: getView, setView: setView, isStrict: () => strict.checked, hidesClaims: () => hideAlleged.checked,
+  };
+  const reader = features.reader ? features.reader(view) : {citation: () => null, close: () => null, open: () => false};
+  const share = features.share ? features.share(view) : null;
+  const exporter = features.exporter ? features.exporter(view) : null;
 
   // ---------------------------------------------------------------- start
 
@@ -597,11 +805,28 @@
   }
   byId("panel-close").addEventListener("click", closePanel);
   byId("fit").addEventListener("click", () => network.fit({animation: {duration: 300}}));
+  byId("menu").addEventListener("click", () => {
+    const open = document.body.classList.toggle("controls-open");
+    byId("menu").setAttribute("aria-expanded", String(open));
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || event.target === byId("search")) return;
+    if (!byId("reader").hidden) reader.close();
+    else if (!byId("export-menu").hidden) byId("export").click();
+    else if (!panel.hidden) closePanel();
+  });
   network.on("click", (event) => {
     if (event.nodes.length) selectActor(data.nodes[event.nodes[0]].id, false);
     else if (event.edges.length) selectRelation(data.edges[event.edges[0]].id);
     else closePanel();
   });
+  let labelTimer = null;
+  const cameraMoved = () => {
+    clearTimeout(labelTimer);
+    labelTimer = setTimeout(updateLabels, 120);
+    if (started && share) share.cameraMoved();
+  };
+  for (const event of ["zoom", "dragEnd", "animationFinished"]) network.on(event, cameraMoved);
   if (data.path) {
     byId("path-from").value = nameOf(data.path[0]);
     byId("path-to").value = nameOf(data.path[data.path.length - 1]);
@@ -609,18 +834,28 @@
   }
   applyFilters();
   if (data.path) byId("path-hops").scrollIntoView({block: "nearest"});
+  if (data.focus && actors.has(data.focus)) { // a --focus page marks its focus actor
+    nodes.update({id: actors.get(data.focus).key, borderWidth: 4, shapeProperties: {borderDashes: false},
+      color: Object.assign(nodeStyle(actors.get(data.focus), false).color, {border: "#1f2328"})});
+  }
   Object.assign(state, {selectActor: selectActor, selectRelation: selectRelation, shortestPath: shortestPath,
     holding: (id, when) => core.holding(relations.get(id).span, when),
-    actor: (id) => actors.get(id), relation: (id) => relations.get(id)});
-  /** Fit the whole graph in view; the page is ready once that is drawn. */
+    actor: (id) => actors.get(id), relation: (id) => relations.get(id), drawnLabels: drawnLabels,
+    exportImage: exporter ? exporter.exportImage : null, view: getView, reader: reader});
+  /** Show the view the address names (or fit the whole graph); the page is ready once that is drawn. */
   function showAll() {
+    const wanted = share ? share.start() : {};
+    network.fit({animation: false});
+    network.moveTo({scale: network.getScale() * 0.95}); // room for the labels of the outermost actors
+    if (share && Object.keys(wanted).length) share.restore(location.hash, true);
+    updateLabels();
     network.once("afterDrawing", () => {
+      started = true;
       state.ready = true;
       state.readyAt = performance.now();
       document.body.dataset.ready = "true";
     });
-    network.fit({animation: false});
-    network.moveTo({scale: network.getScale() * 0.95}); // room for the labels of the outermost actors
+    network.redraw();
   }
   if (settle) {
     network.once("stabilizationIterationsDone", () => {

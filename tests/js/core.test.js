@@ -51,3 +51,23 @@ test("bestPath prefers fewer claims, then may-hold hops, then sources, then ids,
     ["a", "x", "z"]);
   assert.equal(core.bestPath(links, "a", "nowhere"), null);
 });
+
+test("a view goes into the address and comes back the same", () => {
+  const view = {actor: "karim-massimov", from: "a b", to: "x/y#z@2022", context: true, date: ["2022-01-01", "2022-01-31"],
+    strict: true, hideClaims: true, off: ["family", "commentary"], doc: "january-rebellion", quote: 4, camera: [-15, 8, 1.1]};
+  const fragment = core.encodeView(view);
+  assert.equal(fragment, "a=karim-massimov&from=a+b&to=x%2Fy%23z%402022&ctx=1&date=2022-01-01..2022-01-31&strict=1" +
+    "&claims=hide&off=family%2Ccommentary&doc=january-rebellion&q=4&cam=-15%2C8%2C1.1");
+  assert.deepEqual(core.decodeView("#" + fragment), view);
+  assert.deepEqual(core.decodeView(core.encodeView({date: ["2022-01-05", "2022-01-05"]})), {date: ["2022-01-05", "2022-01-05"]});
+  assert.equal(core.encodeView({date: ["2022-01-05", "2022-01-05"], strict: false, off: [], relation: null}), "date=2022-01-05");
+});
+
+test("an address is only ever read as data: what does not parse is left out", () => {
+  const hostile = "#a=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&date=javascript:alert(1)&cam=1e999,0,1&q=constructor" +
+    "&off=%3Csvg%3E,family&strict=yes&claims=1&ctx=true&doc=&r=" + "x".repeat(600);
+  assert.deepEqual(core.decodeView(hostile), {actor: "<img src=x onerror=alert(1)>", off: ["family"]});
+  assert.deepEqual(core.decodeView("cam=1,2,0&q=-1&date=2022-1-5"), {});
+  assert.deepEqual(core.decodeView(""), {});
+  assert.deepEqual(Object.getPrototypeOf(core.decodeView("__proto__=1&constructor=2")), Object.prototype);
+});
