@@ -24,7 +24,7 @@ from graph.load import SHAPES
 from graph.paths import find_paths
 from graph.render import build_page
 
-from .conftest import SMALL_ACTORS, write_dataset
+from .conftest import SEEDS, SMALL_ACTORS, write_dataset
 from .test_render import CANARY_NAME, CANARY_QUOTE, canary_dataset
 from .test_shapes import shapes_dataset
 
@@ -61,13 +61,23 @@ def pages(tmp_path_factory, shipped_graph):
     """Render each dataset once; returns a function giving the file of a named page."""
     folder = tmp_path_factory.mktemp("pages")
     small = build_graph(load_dataset(_small_dataset(folder / "small")))
-    canary = build_graph(load_dataset(canary_dataset(folder / "canary")))
+    canary_data = canary_dataset(folder / "canary")
+    canary = build_graph(load_dataset(canary_data))
+    for document in canary.graph["documents"].values():  # past the loader, which refuses such addresses
+        document.update(url="javascript:window.__xss=8", archive_url="https://example.org/archived?<b>")
     shapes = build_graph(load_dataset(shapes_dataset(folder / "shapes")))
+    meta_data = _small_dataset(folder / "meta")
+    (meta_data / "dataset.yaml").write_text(META)
+    sources = meta_data.parent / "seeds" / "sources.yaml"
+    sources.write_text(sources.read_text() + "    publisher: Example Press\n    published: '2022-01-07'\n"
+                       "    url: https://example.org/story\n")
+    meta = build_graph(load_dataset(meta_data))
     makers = {
-        "shipped": lambda: build_page(shipped_graph),
+        "shipped": lambda: build_page(shipped_graph, seeds_dir=SEEDS),
+        "meta": lambda: build_page(meta, seeds_dir=meta_data.parent / "seeds"),
         "small": lambda: build_page(small),
         "small-path": lambda: build_page(small, path=("Carol", "dan")),
-        "canary": lambda: build_page(canary, focus="attacker"),
+        "canary": lambda: build_page(canary, focus="attacker", seeds_dir=canary_data.parent / "seeds"),
         "prototype": lambda: build_page(_prototype_graph(folder / "prototype")),
         "shapes": lambda: build_page(shapes),
     }
@@ -80,6 +90,15 @@ def pages(tmp_path_factory, shipped_graph):
         return made[name]
 
     return page_file
+
+
+META = """\
+title: The Example affair
+description: Who knew whom in the Example affair, from one document.
+author: A. Curator
+updated: '2026-11'
+credit: 'Source: The doc document, Example Press, 7 January 2022'
+"""
 
 
 def _small_dataset(root: Path) -> Path:
@@ -134,14 +153,14 @@ def _prototype_graph(root: Path) -> nx.MultiDiGraph:
 class Opened:
     """A page opened on a file, with what it asked for from outside and what it logged as an error."""
 
-    def __init__(self, browser, file: Path):
-        self.page = browser.new_page(viewport={"width": 1440, "height": 900})
+    def __init__(self, browser, file: Path, fragment: str = "", viewport=(1440, 900)):
+        self.page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
         self.blocked: list[str] = []
         self.errors: list[str] = []
         self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.route("**/*", self._route)
-        self.page.goto(file.as_uri())
+        self.page.goto(file.as_uri() + fragment)
         self.page.wait_for_function(READY, timeout=20_000)
 
     def _route(self, route):
@@ -177,8 +196,8 @@ def open_page(browser, pages):
     """Open a named page; after the test, assert it made no outside request and logged no error."""
     opened: list[Opened] = []
 
-    def open_named(name: str) -> Opened:
-        opened.append(Opened(browser, pages(name)))
+    def open_named(name: str, fragment: str = "", viewport=(1440, 900)) -> Opened:
+        opened.append(Opened(browser, pages(name), fragment, viewport))
         return opened[-1]
 
     yield open_named
@@ -357,7 +376,9 @@ def test_hostile_data_shows_as_text_and_never_runs(open_page):
     page.page.press("#search", "Enter")
     text = page.panel_text()
     assert CANARY_NAME in text and "javascript:window.__xss=3" in text and CANARY_QUOTE in text
-    assert page.page.locator("#panel a, #panel img, #panel script, #panel svg[onload]").count() == 0
+    assert page.page.locator("#panel img, #panel script, #panel svg[onload]").count() == 0
+    assert set(page.js("[...document.querySelectorAll('#panel a')].map(a => a.getAttribute('href'))")) == {
+        "https://example.org/archived?<b>"}  # a web address of a document; its javascript: address is no link
     page.page.locator("#panel li.relation .verb").first.click()
     assert "<script>window.__xss=7</script>" in page.panel_text()
     page.click_actor("attacker")  # and hover, for the tooltip
@@ -410,3 +431,265 @@ def test_every_shape_a_kind_may_take_is_drawn(open_page):
     drawn = page.js("() => actorgraph.data.nodes.map((n) => [n.name, actorgraph.network.body.nodes[n.key].options.shape])")
     assert drawn == [[shape, shape] for shape in SHAPES]
     assert page.page.locator("#legend-kinds svg.glyph").count() == len(SHAPES)
+
+
+# ---------------------------------------------------------------- verify: the source reader
+
+def _flat(text: str) -> str:
+    from graph.quotes import normalize
+
+    return normalize(text)
+
+
+def test_a_quote_opens_its_document_scrolled_to_it_and_marked(open_page, shipped_graph):
+    page = open_page("shipped")
+    page.js("actorgraph.selectActor('kassym-jomart-tokayev', false)")
+    quote = page.page.locator("#panel button.quote-text").nth(2)
+    wanted = quote.inner_text().strip("“”")
+    quote.click()
+    reader = page.page.locator("#reader")
+    assert reader.is_visible()
+    assert _flat(page.js("actorgraph.reader.current()")) == _flat(wanted)
+    assert page.page.locator("#reader-text mark.current").count() >= 1
+    mark = page.page.locator("#reader-text mark.current").first.bounding_box()
+    text = page.page.locator("#reader-text").bounding_box()
+    assert text["y"] <= mark["y"] and mark["y"] + mark["height"] <= text["y"] + text["height"]  # scrolled to it
+    shown = page.js("actorgraph.reader.shown()")
+    documents = shipped_graph.graph["documents"]
+    assert page.page.locator("#reader-title").inner_text() == documents[shown["doc"]]["title"]
+    total = page.js("id => actorgraph.data.documents[id].quotes.length", shown["doc"])
+    assert page.page.locator("#reader-position").inner_text() == f"Quote {shown['at'] + 1} of {total} the map takes from it"
+    page.page.click("#reader-next")  # step through the document's quotes
+    assert page.js("actorgraph.reader.shown().at") == shown["at"] + 1
+    page.page.click("#reader-prev")
+    assert page.js("actorgraph.reader.shown().at") == shown["at"]
+    page.page.locator("#reader-cites button").first.click()  # what it is cited for
+    assert page.js("actorgraph.selected.relation") and reader.is_hidden()
+    page.page.locator("#panel button.quote-text").first.click()
+    page.page.keyboard.press("Escape")  # Escape closes the reader, then the panel
+    assert reader.is_hidden() and page.page.locator("#panel").is_visible()
+    page.page.keyboard.press("Escape")
+    assert page.page.locator("#panel").is_hidden() and page.js("actorgraph.selected") is None
+
+
+def test_document_details_show_with_every_quote_and_link_out(open_page):
+    page = open_page("meta")
+    page.js("actorgraph.selectActor('bob', false)")
+    cite = page.page.locator("#panel blockquote cite").first
+    assert cite.inner_text().startswith("— The doc document, Example Press · 7 January 2022")
+    link = cite.locator("a.out")
+    assert link.get_attribute("href") == "https://example.org/story" and link.get_attribute("rel") == "noopener noreferrer"
+    cite.locator("button.in-context").click()
+    assert page.page.locator("#reader-details").inner_text() == "Example Press · 7 January 2022 · source ↗"
+
+
+def test_header_says_what_the_map_is(open_page):
+    page = open_page("meta")
+    assert page.page.locator("h1").inner_text() == "The Example affair"
+    assert page.page.locator("#description").inner_text() == "Who knew whom in the Example affair, from one document."
+    assert page.page.locator(".byline").inner_text().startswith("By A. Curator · Updated November 2026 · Showing 5 of 5")
+
+
+def test_hostile_document_details_never_become_markup_or_script_links(open_page):
+    page = open_page("canary")
+    page.page.fill("#search", "svg onload")
+    page.page.press("#search", "Enter")
+    page.page.locator("#panel button.quote-text").first.click()
+    assert page.js("actorgraph.reader.current()") == "</script><script>window.__xss=2</script>"
+    hrefs = page.js("[...document.querySelectorAll('#reader a, #panel a')].map(a => a.getAttribute('href'))")
+    assert set(hrefs) == {"https://example.org/archived?<b>"}  # the javascript: address is no link
+    assert page.page.locator("#reader script, #reader img, #reader b").count() == 0
+    assert page.js("window.__xss") is None
+
+
+# ---------------------------------------------------------------- share: the view in the address
+
+def test_a_view_comes_back_whole_from_its_address(browser, open_page):
+    page = open_page("shipped")
+    page.page.get_by_label("Family").uncheck()
+    page.page.fill("#date-input", "2022-01-04")
+    page.page.get_by_label("Only those known to hold (strict)").check()
+    page.page.fill("#path-from", "Satybaldy")
+    page.page.fill("#path-to", "Tokayev")
+    page.page.click("#path-find")
+    page.js("actorgraph.selectActor('karim-massimov', false)")
+    page.page.locator("#panel button.quote-text").first.click()
+    page.page.mouse.move(700, 500)
+    page.page.mouse.wheel(0, -300)  # a real zoom: the camera is written once it rests
+    page.page.wait_for_timeout(600)
+    view = page.js("actorgraph.view()")
+    address = page.page.url
+    assert "a=karim-massimov" in address and "date=2022-01-04" in address and "&doc=" in address
+    camera = [float(n) for n in address.split("cam=")[1].replace("%2C", ",").split(",")]
+    assert camera == pytest.approx(view["camera"], abs=0.5, rel=1e-3)
+    again = open_page("shipped", "#" + address.split("#", 1)[1])
+    restored = again.js("actorgraph.view()")
+    assert restored["camera"] == pytest.approx(camera, abs=1e-6)
+    assert {**restored, "camera": None} == {**view, "camera": None}
+    for probe in ("actorgraph.path.nodes", "actorgraph.visible", "actorgraph.reader.current()",
+                  "document.getElementById('panel-body').innerText", "actorgraph.drawnLabels().length"):
+        assert again.js(probe) == page.js(probe), probe
+    assert again.shown_edges() == page.shown_edges()
+
+
+def test_back_and_forward_walk_through_views(open_page):
+    page = open_page("small")
+    page.click_actor("bob")
+    page.page.locator("#panel li.relation .verb").nth(3).click()
+    page.page.get_by_label("Family").uncheck()
+    assert page.js("actorgraph.view().off") == ["family"]
+    page.page.go_back()
+    assert page.js("[actorgraph.selected, actorgraph.view().off]") == [{"relation": "dan/accused/bob"}, []]
+    assert page.page.get_by_label("Family").is_checked()
+    page.page.go_back()
+    assert page.js("actorgraph.selected") == {"actor": "bob"} and "Bob Example" in page.panel_text()
+    page.page.go_forward()
+    assert page.js("actorgraph.selected") == {"relation": "dan/accused/bob"}
+
+
+def test_copy_link_gives_the_address_of_the_view(open_page):
+    page = open_page("small")
+    page.click_actor("carol")
+    page.page.click("#share")
+    link = page.page.locator("#share-link")
+    assert link.input_value() == page.page.url and "#a=carol" in link.input_value()
+    assert page.page.locator("#share-status").inner_text().strip().endswith(("Copied.", "to copy it."))
+
+
+@pytest.mark.parametrize("as_of", [None, "2022-01-04"])
+def test_the_command_line_s_link_opens_the_page_on_its_answer(open_page, shipped_graph, as_of):
+    from graph.render.share import view_fragment
+
+    filters = Filters(as_of=PartialDate.parse(as_of), reported_only=True) if as_of else Filters()
+    found = find_paths(shipped_graph, "kairat-satybaldy", "kassym-jomart-tokayev", filters=filters)["paths"][0]["actors"]
+    fragment = view_fragment(shipped_graph, filters, **{"from": "kairat-satybaldy", "to": "kassym-jomart-tokayev"})
+    page = open_page("shipped", "#" + fragment)
+    assert page.js("actorgraph.path.nodes") == found
+    assert page.page.get_by_label("Hide alleged and disputed").is_checked() is bool(as_of)
+    show = open_page("shipped", "#" + view_fragment(actor="karim-massimov"))
+    assert show.js("actorgraph.selected") == {"actor": "karim-massimov"} and show.page.locator("#panel").is_visible()
+
+
+HOSTILE_FRAGMENT = ("#a=%3Cimg%20src%3Dx%20onerror%3Dwindow.__xss%3D11%3E&from=__proto__&to=constructor"
+                    "&r=%3Cscript%3Ewindow.__xss%3D12%3C%2Fscript%3E&date=javascript:window.__xss=13"
+                    "&off=%3Csvg%20onload%3Dwindow.__xss%3D14%3E&doc=toString&q=0&cam=1e999,NaN,-1"
+                    "&%3Cimg%20src%3Dx%20onerror%3Dwindow.__xss%3D15%3E=1")
+
+
+def test_a_hostile_address_runs_nothing(open_page):
+    page = open_page("canary", HOSTILE_FRAGMENT)
+    page.page.wait_for_timeout(300)
+    assert page.js("window.__xss") is None
+    status = page.page.locator("#share-status").inner_text()
+    assert "<img src=x onerror=window.__xss=11>" in status and "<script>window.__xss=12</script>" in status
+    assert page.page.locator("#share-status *").count() == 0 and page.page.locator("img, script[src]").count() == 0
+    assert page.js("[actorgraph.selected, actorgraph.path, actorgraph.reader.shown()]") == [None, None, None]
+    assert page.js("actorgraph.visible") == {"nodes": 2, "edges": 1}  # the page still works
+    page.page.go_back()  # and so does the history
+    assert page.js("window.__xss") is None
+
+
+# ---------------------------------------------------------------- publish: pictures and print
+
+def test_exported_pictures_carry_title_date_legend_key_and_credit(open_page):
+    import base64
+    import struct
+    import xml.etree.ElementTree as ET
+
+    page = open_page("meta")
+    page.page.fill("#date-input", "2022-01-05")
+    svg = page.js("actorgraph.exportImage('svg')")
+    tree = ET.fromstring(svg)
+    texts = [t.text for t in tree.iter("{http://www.w3.org/2000/svg}text")]
+    assert texts[0] == "The Example affair"
+    assert texts[1].startswith("As of 5 January 2022 · By A. Curator, updated November 2026")
+    assert {"Person (4)", "Government body (1)", "Family (1)", "alleged or disputed (a claim)", "reported"} <= set(texts)
+    assert "Source: The doc document, Example Press, 7 January 2022" in texts
+    assert any(t.startswith("Made with actorgraph on ") for t in texts)
+    assert "Alice Example" in texts and "Association (1)" not in texts  # 2021's meeting is not in force
+    for scale in (2, 4):
+        png = page.js("s => actorgraph.exportImage('png', {scale: s})", scale)
+        raw = base64.b64decode(png.split(",", 1)[1])
+        assert raw[:8] == b"\x89PNG\r\n\x1a\n"
+        assert struct.unpack(">II", raw[16:24]) == (scale * int(tree.get("width")), scale * int(tree.get("height")))
+
+
+def test_pictures_of_hostile_data_are_text(open_page):
+    import xml.etree.ElementTree as ET
+
+    page = open_page("canary")
+    svg = page.js("actorgraph.exportImage('svg')")
+    tree = ET.fromstring(svg)  # well-formed: the markup in the names is text
+    assert CANARY_NAME in [t.text for t in tree.iter("{http://www.w3.org/2000/svg}text")]
+    assert not [e for e in tree.iter() if any(a.startswith("on") for a in e.attrib)]
+    assert "script" not in {e.tag.split("}")[-1] for e in tree.iter()}
+
+
+def test_export_downloads_under_the_content_security_policy(open_page):
+    page = open_page("meta")
+    page.page.click("#export")
+    with page.page.expect_download() as download:
+        page.page.get_by_role("button", name="SVG drawing").click()
+    assert download.value.suggested_filename == "the-example-affair.svg"
+    assert "The Example affair" in Path(download.value.path()).read_text(encoding="utf-8")
+    page.page.click("#export")
+    with page.page.expect_download() as download:
+        page.page.get_by_role("button", name="PNG picture (2×)").click()
+    assert Path(download.value.path()).read_bytes()[:4] == b"\x89PNG"
+
+
+def test_print_is_the_picture_alone_on_one_page(open_page):
+    page = open_page("shipped")
+    page.js("window.dispatchEvent(new Event('beforeprint'))")  # as the browser does, before the print layout
+    page.page.emulate_media(media="print")
+    assert page.page.locator("#print-figure svg").is_visible()
+    for hidden in ("nav#controls", "#network", "#fit", "header#top"):
+        assert page.page.locator(hidden).is_hidden(), hidden
+    pdf = page.page.pdf(landscape=True)
+    assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page/") + pdf.count(b"/Type /Page ") == 1
+
+
+# ---------------------------------------------------------------- readable, on every screen
+
+def _overlaps(labels):
+    return [(a["id"], b["id"]) for i, a in enumerate(labels) for b in labels[i + 1:]
+            if a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"]
+            and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]]
+
+
+def test_labels_at_first_view_are_readable_apart_and_thin_out(open_page):
+    page = open_page("shipped", viewport=(1400, 900))
+    labels = page.js("actorgraph.drawnLabels()")
+    assert len(labels) >= 20
+    assert min(label["fontPx"] for label in labels) >= 11
+    assert _overlaps(labels) == []
+    degrees = {n["id"]: n["degree"] for n in page.js("actorgraph.data.nodes")}
+    shown = {label["id"] for label in labels}
+    assert "kassym-jomart-tokayev" in shown and "nursultan-nazarbayev" in shown  # the best connected first
+    assert max(degrees[i] for i in set(degrees) - shown) <= max(degrees.values())
+    page.js("actorgraph.network.moveTo({scale: actorgraph.network.getScale() * 2.5})")
+    page.page.wait_for_timeout(400)
+    closer = page.js("actorgraph.drawnLabels()")
+    assert _overlaps(closer) == [] and min(label["fontPx"] for label in closer) >= 11
+    assert {label["id"] for label in closer} - shown  # labels thinned out at first view appear closer in
+
+
+def test_on_a_phone_search_leads_to_the_actor_card_then_the_graph(open_page):
+    page = open_page("shipped", viewport=(390, 844))
+    assert page.js("document.documentElement.scrollWidth") <= 390
+    assert page.page.locator("header#top").bounding_box()["height"] < 0.15 * 844
+    page.page.fill("#search", "masimov")
+    page.page.press("#search", "Enter")
+    panel = page.page.locator("#panel")
+    assert panel.is_visible() and panel.bounding_box()["width"] == 390
+    assert "Karim Massimov" in page.panel_text() and page.page.locator("#panel blockquote").count() >= 3
+    assert page.page.locator("#search").input_value() == ""  # the box does not keep the last name
+    small = page.js("""() => [...document.querySelectorAll('button, input, a, [role=option]')].filter((e) => {
+        const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && (r.width < 24 || r.height < 24); })
+        .map((e) => e.id || e.className || e.textContent)""")
+    assert small == []
+    page.page.get_by_role("button", name="Show in the graph").click()
+    assert panel.is_hidden() and page.selected_actors() == ["karim-massimov"]
+    page.page.click("#menu")
+    assert page.page.locator("nav#controls").is_visible()
+    assert page.js("document.documentElement.scrollWidth") <= 390

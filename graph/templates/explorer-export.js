@@ -79,10 +79,13 @@
       });
     }
 
+    let size = [800, 600];
+
     /** The picture of the current view as an <svg> element. */
     function drawing() {
       const box = byId("network").getBoundingClientRect();
-      const width = Math.round(box.width), height = Math.round(box.height);
+      if (box.width > 0 && box.height > 0) size = [Math.round(box.width), Math.round(box.height)];
+      const [width, height] = size; // the graph's last size on screen: printing may have hidden it
       const total = width + LEGEND;
       const meta = data.dataset || {};
       const credit = meta.credit ? wrap(meta.credit, Math.floor(total / 6.6)) : [];

@@ -769,7 +769,6 @@
     if (wanted.doc === undefined) reader.close();
     if (withCamera && wanted.camera) {
       network.moveTo({position: {x: wanted.camera[0], y: wanted.camera[1]}, scale: wanted.camera[2], animation: false});
-      updateLabels();
     }
     return missing;
   }
@@ -820,13 +819,21 @@
     else if (event.edges.length) selectRelation(data.edges[event.edges[0]].id);
     else closePanel();
   });
-  let labelTimer = null;
-  const cameraMoved = () => {
-    clearTimeout(labelTimer);
-    labelTimer = setTimeout(updateLabels, 120);
-    if (started && share) share.cameraMoved();
+  // Labels are chosen again once the camera rests, however it moved (wheel, drag, Fit, a link, a script).
+  let labelTimer = null, labelCamera = "";
+  const camera = () => {
+    const p = network.getViewPosition();
+    return [Math.round(p.x), Math.round(p.y), network.getScale().toPrecision(4)].join();
   };
-  for (const event of ["zoom", "dragEnd", "animationFinished"]) network.on(event, cameraMoved);
+  network.on("afterDrawing", () => {
+    if (!started || camera() === labelCamera) return;
+    clearTimeout(labelTimer);
+    labelTimer = setTimeout(() => {
+      labelCamera = camera();
+      updateLabels();
+    }, 120);
+  });
+  for (const event of ["zoom", "dragEnd", "animationFinished"]) network.on(event, () => started && share && share.cameraMoved());
   if (data.path) {
     byId("path-from").value = nameOf(data.path[0]);
     byId("path-to").value = nameOf(data.path[data.path.length - 1]);
@@ -848,6 +855,7 @@
     network.fit({animation: false});
     network.moveTo({scale: network.getScale() * 0.95}); // room for the labels of the outermost actors
     if (share && Object.keys(wanted).length) share.restore(location.hash, true);
+    labelCamera = camera();
     updateLabels();
     network.once("afterDrawing", () => {
       started = true;
