@@ -413,7 +413,7 @@ def test_actors_named_like_object_properties_work_everywhere(open_page):
     assert page.js("actorgraph.selected") == {"relation": PROTOTYPE_RELATIONS[4]}
     assert "Val Oft met Pia Type in the city." in page.panel_text()
     page.page.fill("#search", "proto")
-    assert page.page.locator("#search-results li").first.inner_text() == "Paolo Proto"
+    assert page.page.locator("#search-results li").first.inner_text() == "Paolo Proto (__proto__)"  # by its id
     page.page.press("#search", "Enter")
     assert page.selected_actors() == ["__proto__"] and page.page.locator("#panel h2").inner_text() == "Paolo Proto"
     page.page.fill("#path-from", "constructor")
@@ -693,3 +693,42 @@ def test_on_a_phone_search_leads_to_the_actor_card_then_the_graph(open_page):
     page.page.click("#menu")
     assert page.page.locator("nav#controls").is_visible()
     assert page.js("document.documentElement.scrollWidth") <= 390
+
+
+# ---------------------------------------------------------------- the same answers as the command line
+
+SEARCHES = ["Tokaev", "Massimof", "masimov", "nazarbaev", "knb", "Security", "intelligence chief", "nephew",
+            "csto", "Kazakh", "almaty", "ak orda", "zzzz", "nazarbayev family", "Abish"]
+
+
+def test_search_finds_what_the_search_command_finds(open_page, shipped_graph):
+    from graph.queries import search
+
+    def expected(text):
+        try:
+            return [hit["id"] for hit in search(shipped_graph, text)]
+        except NotFoundError:
+            return []
+
+    page = open_page("shipped")
+    found = page.js("queries => queries.map(q => actorgraphCore.searchActors(actorgraph.data.nodes.map(n => ("
+                    "{id: n.id, keys: n.keys, about: n.about, sortName: n.sort_name})), q).map(f => f.id))", SEARCHES)
+    assert found == [expected(q) for q in SEARCHES]
+    assert "kassym-jomart-tokayev" in found[0][:3] and found[1][0] == "karim-massimov"  # typos
+    assert found[SEARCHES.index("zzzz")] == []
+
+
+def test_search_results_take_arrow_keys_and_say_when_nothing_matches(open_page):
+    page = open_page("shipped")
+    page.page.fill("#search", "nazarbayev")
+    options = page.page.locator("#search-results li[role=option]")
+    assert options.count() > 2 and options.first.get_attribute("aria-selected") == "true"
+    second = options.nth(1).locator(".label").inner_text()
+    page.page.press("#search", "ArrowDown")
+    assert options.nth(1).get_attribute("aria-selected") == "true"
+    page.page.press("#search", "Enter")
+    assert page.page.locator("#panel h2").inner_text() == second
+    page.page.fill("#search", "Massimof")
+    assert "(spelt like" in page.page.locator("#search-results").inner_text()
+    page.page.fill("#search", "qqqqxx")
+    assert page.page.locator("#search-results").inner_text() == "No actor matches “qqqqxx”."

@@ -11,6 +11,7 @@ import networkx as nx
 
 from ..dates import PartialDate
 from ..describe import date_order, relation_record, when
+from ..names import normalize
 from ..paths import status_ranks
 from ..validity import PAGE_INFINITY, edge_span, page_day, page_days
 
@@ -57,10 +58,14 @@ def footprints(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float, float]]:
 
 
 def node_records(graph: nx.MultiDiGraph, positions: dict[str, tuple[float, float]]) -> list[dict]:
-    """One record per actor: id, name, kind, aliases, description, degree, size and position."""
+    """One record per actor: id, name, kind, aliases, description, degree, size and position, and what the
+    page's search compares (:func:`graph.queries.search`): ``keys`` (name, aliases and id), ``about``
+    (the description) and ``sort_name``, normalised by :func:`graph.names.normalize`."""
     return [{"id": node, "name": data["name"], "kind": data["kind"], "aliases": list(data["aliases"]),
              "description": data.get("description") or "", "degree": graph.degree(node),
-             "size": node_size(graph.degree(node)), "x": positions[node][0], "y": positions[node][1]}
+             "size": node_size(graph.degree(node)), "x": positions[node][0], "y": positions[node][1],
+             "keys": [normalize(name) for name in (data["name"], *data["aliases"], node)],
+             "about": normalize(data.get("description") or ""), "sort_name": normalize(data["name"])}
             for node, data in graph.nodes(data=True)]
 
 

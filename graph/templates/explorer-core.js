@@ -72,6 +72,81 @@
     return best.get(b);
   }
 
+  // ---------------------------------------------------------------- search (graph.queries.search)
+
+  /** graph.names.normalize: case folded, diacritics and punctuation gone. Python hands the page every
+   * actor's keys already normalised; only what the reader types is normalised here. */
+  function normalize(text) {
+    return String(text).toLowerCase().replace(/ß/g, "ss").normalize("NFKD").replace(/\p{M}/gu, "")
+      .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  }
+
+  /** The longest common block of a[alo:ahi] and b[blo:bhi], earliest in a then in b: [i, j, size]
+   * (difflib.SequenceMatcher.find_longest_match, without junk, as for the short strings compared here). */
+  function longestMatch(a, b, alo, ahi, blo, bhi) {
+    let best = [alo, blo, 0];
+    let lengths = new Map();
+    for (let i = alo; i < ahi; i += 1) {
+      const next = new Map();
+      for (let j = blo; j < bhi; j += 1) {
+        if (a[i] !== b[j]) continue;
+        const k = (lengths.get(j - 1) || 0) + 1;
+        next.set(j, k);
+        if (k > best[2]) best = [i - k + 1, j - k + 1, k];
+      }
+      lengths = next;
+    }
+    return best;
+  }
+
+  /** difflib.SequenceMatcher(None, a, b).ratio(): twice the matched characters over both lengths. */
+  function similarity(a, b) {
+    if (!a.length && !b.length) return 1;
+    let matched = 0;
+    const pending = [[0, a.length, 0, b.length]];
+    while (pending.length) {
+      const [alo, ahi, blo, bhi] = pending.pop();
+      const [i, j, k] = longestMatch(a, b, alo, ahi, blo, bhi);
+      if (!k) continue;
+      matched += k;
+      if (alo < i && blo < j) pending.push([alo, i, blo, j]);
+      if (i + k < ahi && j + k < bhi) pending.push([i + k, ahi, j + k, bhi]);
+    }
+    return 2 * matched / (a.length + b.length);
+  }
+
+  const SCORES = {exact: 100, prefix: 80, word: 60, part: 50, similar: 40, description: 20};
+
+  /** How a normalised query matches a normalised name (graph.queries._name_match), or null. */
+  function nameMatch(query, name) {
+    if (query === name) return "exact";
+    if (name.startsWith(query)) return "prefix";
+    if ((" " + name + " ").includes(" " + query + " ")) return "word";
+    if (name.includes(query)) return "part";
+    const words = name.split(" ");
+    return query.split(" ").every((q) => words.some((w) => similarity(w, q) >= 0.8)) ? "similar" : null;
+  }
+
+  /** The actors a query finds, best first, as `actorgraph search` ranks them. ``actors``: [{id, keys:
+   * [name, aliases..., id] normalised, about: description normalised, sortName: name normalised}];
+   * returns [{id, match, key}] where key indexes the key that matched (-1: the description). */
+  function searchActors(actors, text) {
+    const query = normalize(text);
+    if (!query) return [];
+    const found = [];
+    for (const actor of actors) {
+      let best = null;
+      actor.keys.forEach((key, i) => {
+        const match = nameMatch(query, key);
+        if (match && (best === null || SCORES[match] > SCORES[best.match])) best = {match: match, key: i};
+      });
+      if (best === null && actor.about.includes(query)) best = {match: "description", key: -1};
+      if (best) found.push(Object.assign({id: actor.id, score: SCORES[best.match], sortName: actor.sortName}, best));
+    }
+    found.sort((x, y) => y.score - x.score || compare([x.sortName, x.id], [y.sortName, y.id]));
+    return found.map((f) => ({id: f.id, match: f.match, key: f.key}));
+  }
+
   // ---------------------------------------------------------------- the view in the address (#fragment)
 
   /** The fields of a view kept in the fragment, in their order there, each with how its value is written
@@ -129,7 +204,8 @@
   }
 
   const api = {NO: NO, MAY: MAY, HOLDS: HOLDS, holding: holding, compare: compare, choose: choose, bestPath: bestPath,
-    encodeView: encodeView, decodeView: decodeView};
+    encodeView: encodeView, decodeView: decodeView, normalize: normalize, similarity: similarity, nameMatch: nameMatch,
+    searchActors: searchActors};
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.actorgraphCore = api;
 })(this);

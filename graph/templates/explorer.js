@@ -26,12 +26,6 @@
     return node;
   }
 
-  /** Case, diacritics and punctuation folded away, like graph.names.normalize. */
-  function normalize(text) {
-    return String(text).normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
-  }
-
   /** A "#rrggbb" colour as [red, green, blue] from 0 to 255; null when it is not one. */
   function rgb(hex) {
     const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex || "");
@@ -107,7 +101,7 @@
     const inside = labelInside(n);
     const shown = labelShown.has(n.id), hidden = "rgba(0,0,0,0)";
     return {
-      color: {background: color, border: dim ? "#f2f2f2" : "#ffffff",
+      color: {background: color, border: n.id === data.focus ? "#1f2328" : dim ? "#f2f2f2" : "#ffffff",
         highlight: {background: color, border: "#222222"}, hover: {background: color, border: "#555555"}},
       font: inside ? {color: !shown ? hidden : dim ? "#ffffff" : inkOn(kind.color), strokeWidth: 0, size: data.inside_font}
         : {color: !shown ? hidden : dim ? "#c8c8c8" : "#1f2328", size: labelSize, strokeWidth: shown ? 4 : 0},
@@ -170,7 +164,7 @@
   /** Choose the labels to draw at the current zoom: each at least LABEL_MIN px, best-connected first,
    * none over another (boxes estimated from the font, checked in a grid of cells). */
   function updateLabels() {
-    const scale = network.getScale();
+    const scale = network.getScale(), before = labelSize;
     labelSize = Math.max(LABEL_BASE, LABEL_MIN / scale);
     const cell = 120, grid = new Map(), taken = [];
     const cells = (b) => {
@@ -181,8 +175,9 @@
       return keys;
     };
     const positions = network.getPositions();
+    const first = (n) => (dimmed !== null && dimmed.has(n.id) ? 0 : 1); // what stands out is labelled first
     const order = data.nodes.filter((n) => n.visible)
-      .sort((a, b) => b.degree - a.degree || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      .sort((a, b) => first(a) - first(b) || b.degree - a.degree || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const chosen = new Set();
     for (const n of order) {
       const px = labelPx(n);
@@ -204,7 +199,7 @@
       const was = labelShown.has(n.id), now = chosen.has(n.id);
       if (now) labelShown.add(n.id);
       else labelShown.delete(n.id);
-      if (was !== now || !labelInside(n)) {
+      if (was !== now || (labelSize !== before && !labelInside(n))) {
         changes.push(Object.assign({id: n.key}, nodeStyle(n, dimmed !== null && !dimmed.has(n.id))));
       }
     }
@@ -233,7 +228,7 @@
   const state = window.actorgraph = {
     ready: false, readyAt: null, data: data, network: network, nodes: nodes, edges: edges,
     visible: {nodes: data.nodes.length, edges: data.edges.length},
-    when: null, path: null, selected: null, normalize: normalize,
+    when: null, path: null, selected: null, normalize: core.normalize,
   };
 
   // ---------------------------------------------------------------- filters
@@ -278,6 +273,7 @@
       shownEdges + " of " + data.edges.length + " relations";
     if (state.path) refreshPath();
     if (state.selected) showSelected();
+    if (!state.path) restyle();
     legendCounts();
     changed(true);
   }
@@ -420,59 +416,64 @@
 
   // ---------------------------------------------------------------- search
 
-  const searchKeys = data.nodes.map((n) => ({
-    id: n.id, keys: [n.name, ...n.aliases, n.id].map(normalize).filter(Boolean),
-  }));
+  const searchKeys = data.nodes.map((n) => ({id: n.id, keys: n.keys, about: n.about, sortName: n.sort_name}));
 
-  /** Actors whose name, alias or id contains the query; those starting with it first. */
-  function search(query, limit) {
-    const q = normalize(query);
-    if (!q) return [];
-    const scored = [];
-    for (const entry of searchKeys) {
-      let best = Infinity;
-      for (const key of entry.keys) {
-        if (key === q) best = Math.min(best, 0);
-        else if (key.startsWith(q)) best = Math.min(best, 1);
-        else if (key.includes(" " + q)) best = Math.min(best, 2);
-        else if (key.includes(q)) best = Math.min(best, 3);
-      }
-      if (best < Infinity) scored.push([best, nameOf(entry.id), entry.id]);
-    }
-    scored.sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1]));
-    return scored.slice(0, limit).map((s) => s[2]);
+  /** The actors a query finds, best first, as `actorgraph search` finds them (explorer-core.js). */
+  const search = (query, limit) => core.searchActors(searchKeys, query).slice(0, limit);
+
+  /** How a search result matched, in a few words shown after its name (empty for its own name). */
+  function matchNote(n, hit) {
+    if (hit.key === -1) return "— " + (n.description.length > 60 ? n.description.slice(0, 59) + "…" : n.description);
+    const matched = hit.key === 0 ? n.name : hit.key <= n.aliases.length ? n.aliases[hit.key - 1] : n.id;
+    if (hit.match === "similar") return "(spelt like " + matched + ")";
+    return hit.key === 0 ? "" : "(" + matched + ")";
   }
 
   function buildSearch() {
     const input = byId("search"), list = byId("search-results");
-    let found = [];
+    let found = [], active = 0;
     const close = () => {
       list.hidden = true;
       list.replaceChildren();
+      input.removeAttribute("aria-activedescendant");
     };
     const choose = (id) => {
       close();
       input.value = ""; // the box is for the next search, not a label of the last one
       selectActor(id, true);
     };
+    const mark = (index) => {
+      active = index;
+      list.querySelectorAll("li[role=option]").forEach((item, i) => item.setAttribute("aria-selected", String(i === index)));
+      if (found.length) input.setAttribute("aria-activedescendant", "search-option-" + index);
+    };
     input.addEventListener("input", () => {
       found = search(input.value, 12);
-      const q = normalize(input.value);
-      list.replaceChildren(...found.map((id) => {
-        const n = actors.get(id);
-        const alias = n.aliases.find((a) => normalize(a).includes(q) && !normalize(n.name).includes(q));
-        const item = el("li", null, el("span", "label", n.name), alias ? el("span", "muted", " (" + alias + ")") : null);
+      if (!found.length) {
+        list.replaceChildren(...(core.normalize(input.value) ? [el("li", "no-match", "No actor matches “" + input.value + "”.")] : []));
+        list.hidden = list.childElementCount === 0;
+        return;
+      }
+      list.replaceChildren(...found.map((hit, i) => {
+        const n = actors.get(hit.id), note = matchNote(n, hit);
+        const item = el("li", null, el("span", "label", n.name), note ? el("span", "muted", " " + note) : null);
+        item.id = "search-option-" + i;
         item.setAttribute("role", "option");
         item.addEventListener("mousedown", (event) => {
           event.preventDefault();
-          choose(id);
+          choose(hit.id);
         });
         return item;
       }));
-      list.hidden = found.length === 0;
+      list.hidden = false;
+      mark(0);
     });
     input.addEventListener("keydown", (event) => {
-      if (event.key === "Enter" && found.length) choose(found[0]);
+      if ((event.key === "ArrowDown" || event.key === "ArrowUp") && found.length && !list.hidden) {
+        event.preventDefault();
+        mark((active + (event.key === "ArrowDown" ? 1 : found.length - 1)) % found.length);
+      }
+      if (event.key === "Enter" && found.length && !list.hidden) choose(found[active].id);
       if (event.key === "Escape") close();
     });
     input.addEventListener("blur", close);
@@ -580,6 +581,7 @@
       network.unselectAll();
     }
     showActor(id);
+    restyle();
     changed(true);
   }
 
@@ -588,6 +590,7 @@
     const r = relations.get(id);
     if (r.visible) network.setSelection({nodes: [], edges: [r.key]}, {unselectAll: true, highlightEdges: false});
     showRelation(id);
+    restyle();
     changed(true);
   }
 
@@ -595,6 +598,7 @@
     state.selected = null;
     panel.hidden = true;
     network.unselectAll();
+    restyle();
     changed(true);
   }
 
@@ -638,21 +642,42 @@
 
   const shortestPath = (a, b) => (bestPath(a, b) || {actors: null}).actors;
 
-  /** Highlight the path's actors and relations and dim the rest (no path: restore every colour); return
-   * the ids of the path's relations. */
-  function highlight(found) {
-    const chain = found ? found.actors : null;
-    const onPath = new Set(chain || []);
-    dimmed = chain ? onPath : null;
-    const pathEdges = new Set(found ? found.links.map((l) => l.relation.id) : []);
-    nodes.update(data.nodes.map((n) => Object.assign({id: n.key}, nodeStyle(n, chain !== null && !onPath.has(n.id)))));
-    edges.update(data.edges.map((r) => Object.assign({id: r.key}, edgeStyle(r, chain !== null && !pathEdges.has(r.id), pathEdges.has(r.id)))));
-    return pathEdges;
+  /** What stands out: a path shown (its actors and relations, drawn wide), else the selected actor with its
+   * neighbours and shown relations, else nothing ({nodes, edges, wide} or null). */
+  function emphasis() {
+    if (state.path && state.path.nodes) return {nodes: new Set(state.path.nodes), edges: new Set(state.path.edges), wide: true};
+    if (state.selected && state.selected.actor) {
+      const shown = relationsOf.get(state.selected.actor).filter((r) => r.visible);
+      return {nodes: new Set([state.selected.actor, ...shown.flatMap((r) => [r.from, r.to])]),
+        edges: new Set(shown.map((r) => r.id)), wide: false};
+    }
+    return null;
+  }
+
+  /** Dim what does not stand out (see emphasis), updating only the actors and relations whose look changes. */
+  function restyle() {
+    const focus = emphasis();
+    dimmed = focus ? focus.nodes : null;
+    const nodeChanges = [], edgeChanges = [];
+    for (const n of data.nodes) {
+      const dim = focus !== null && !focus.nodes.has(n.id);
+      if (dim !== Boolean(n.dim)) nodeChanges.push(Object.assign({id: n.key}, nodeStyle(n, dim)));
+      n.dim = dim;
+    }
+    for (const r of data.edges) {
+      const dim = focus !== null && !focus.edges.has(r.id), wide = focus !== null && focus.wide && !dim;
+      if (dim !== Boolean(r.dim) || wide !== Boolean(r.wide)) edgeChanges.push(Object.assign({id: r.key}, edgeStyle(r, dim, wide)));
+      Object.assign(r, {dim: dim, wide: wide});
+    }
+    nodes.update(nodeChanges);
+    edges.update(edgeChanges);
+    if (started) updateLabels();
   }
 
   function showPath(from, to, found) {
     const status = byId("path-status"), hops = byId("path-hops");
-    state.path = {from: from, to: to, nodes: found && found.actors, edges: [...highlight(found)]};
+    state.path = {from: from, to: to, nodes: found && found.actors, edges: found ? found.links.map((l) => l.relation.id) : []};
+    restyle();
     changed(true);
     if (!found) {
       status.textContent = "No path between " + nameOf(from) + " and " + nameOf(to) + " among the shown relations.";
@@ -677,14 +702,14 @@
     showPath(from, to, bestPath(from, to));
   }
 
-  /** The actor a typed name means: its id, or the one actor with that name or alias. */
+  /** The actor a typed name means: its id, or the one actor with that name or alias, or the one found. */
   function resolve(text) {
     if (actors.has(text)) return text;
-    const q = normalize(text);
+    const q = core.normalize(text);
     const exact = searchKeys.filter((e) => e.keys.includes(q)).map((e) => e.id);
     if (exact.length === 1) return exact[0];
     const found = search(text, 2);
-    return found.length === 1 ? found[0] : null;
+    return found.length === 1 ? found[0].id : null;
   }
 
   function findPath() {
@@ -700,7 +725,7 @@
 
   function clearPath() {
     state.path = null;
-    highlight(null);
+    restyle();
     byId("path-status").textContent = "";
     byId("path-hops").replaceChildren();
     changed(true);
@@ -842,8 +867,7 @@
   applyFilters();
   if (data.path) byId("path-hops").scrollIntoView({block: "nearest"});
   if (data.focus && actors.has(data.focus)) { // a --focus page marks its focus actor
-    nodes.update({id: actors.get(data.focus).key, borderWidth: 4, shapeProperties: {borderDashes: false},
-      color: Object.assign(nodeStyle(actors.get(data.focus), false).color, {border: "#1f2328"})});
+    nodes.update({id: actors.get(data.focus).key, borderWidth: 4});
   }
   Object.assign(state, {selectActor: selectActor, selectRelation: selectRelation, shortestPath: shortestPath,
     holding: (id, when) => core.holding(relations.get(id).span, when),

@@ -71,3 +71,26 @@ test("an address is only ever read as data: what does not parse is left out", ()
   assert.deepEqual(core.decodeView(""), {});
   assert.deepEqual(Object.getPrototypeOf(core.decodeView("__proto__=1&constructor=2")), Object.prototype);
 });
+
+test("similarity is difflib's ratio", () => {
+  // difflib.SequenceMatcher(None, a, b).ratio() in Python 3.11
+  for (const [a, b, ratio] of [["nazarbayev", "nazarbaev", 0.9473684210526315], ["massimov", "massimof", 0.875],
+    ["tokayev", "tokaev", 0.9230769230769231], ["abcd", "bcda", 0.75], ["kassym", "tokaev", 0.3333333333333333],
+    ["aaab", "abaa", 0.5], ["", "", 1]]) {
+    assert.equal(core.similarity(a, b), ratio, a + " " + b);
+  }
+});
+
+test("search ranks as `actorgraph search`: exact, prefix, word, part, similar, then description", () => {
+  const actors = [
+    {id: "kassym-jomart-tokayev", keys: ["kassym jomart tokayev", "tokayev", "kassym jomart tokayev"], about: "president", sortName: "kassym jomart tokayev"},
+    {id: "karim-massimov", keys: ["karim massimov", "masimov", "karim massimov"], about: "intelligence chief", sortName: "karim massimov"},
+    {id: "tokayev-office", keys: ["tokayev office", "tokayev office"], about: "", sortName: "tokayev office"},
+  ];
+  assert.deepEqual(core.searchActors(actors, "Tokayev").map((f) => [f.id, f.match]),
+    [["kassym-jomart-tokayev", "exact"], ["tokayev-office", "prefix"]]);
+  assert.deepEqual(core.searchActors(actors, "Massimof").map((f) => [f.id, f.match, f.key]), [["karim-massimov", "similar", 0]]);
+  assert.deepEqual(core.searchActors(actors, "INTELLIGENCE").map((f) => f.match), ["description"]);
+  assert.deepEqual(core.searchActors(actors, "  !! "), []);
+  assert.equal(core.normalize("Nazarbáev-Jr. Straße"), "nazarbaev jr strasse");
+});
