@@ -9,7 +9,7 @@
   const features = root.actorgraphFeatures = root.actorgraphFeatures || {};
   const SVG = "http://www.w3.org/2000/svg"; // a namespace name, never fetched
   const FONT = "system-ui, -apple-system, Segoe UI, Roboto, sans-serif";
-  const LEGEND = 250, HEAD = 74, FOOT = 46, PAD = 16;
+  const LEGEND = 290, HEAD = 74, FOOT = 46, PAD = 16;
   const DASHES = {claim: "7 5", context: "2 4"};
 
   function make(tag, attributes, text) {
@@ -103,7 +103,9 @@
         .filter(Boolean).join(", ");
       svg.append(make("text", {x: PAD, y: 52, "font-size": 13, fill: "#444c56", class: "date"},
         dateLine() + (byline ? " · " + byline : "")));
-      if (data.note) svg.append(make("text", {x: PAD, y: 68, "font-size": 11, fill: "#656d76"}, data.note));
+      const path = view.state.path && view.state.path.nodes;
+      const subject = path ? "Path: " + path.map(view.nameOf).join(" → ") : data.note;
+      if (subject) svg.append(make("text", {x: PAD, y: 68, "font-size": 12, fill: "#1f2328", class: "subject"}, subject));
 
       // The graph, clipped to what the camera shows.
       const graph = make("g", {transform: "translate(0," + HEAD + ")", class: "graph"});
