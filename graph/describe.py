@@ -5,6 +5,7 @@ walked it.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # networkx is imported by whatever builds the graph; --help and validate need none
@@ -54,23 +55,26 @@ def claim_sentence(graph: nx.MultiDiGraph, record: dict) -> str:
     return f"{name(graph, record['claimant'])} made allegations about {name(graph, record['about'])}"
 
 
-def when(record: dict) -> str:
-    """The dates of a relation in words (empty when undated).
+def when(record: dict, spell: Callable[[str], str] = str) -> str:
+    """The dates of a relation in words (empty when undated), each date written by ``spell`` (as
+    given, by default; the explorer passes :func:`graph.render.sources.date_words`: "5 January 2022").
 
     >>> when({"date": "2019", "start": None, "end": None}), when({"date": None, "start": None, "end": "2022-01-05"})
     ('in 2019', 'until 2022-01-05')
     >>> when({"date": None, "start": "1990", "end": "2019"}), when({"date": None, "start": None, "end": "unknown"})
     ('from 1990 to 2019', 'formerly')
     """
+    start, end = spell(record["start"]) if record["start"] else None, record["end"]
     if record["date"]:
-        return f"{'on' if len(record['date']) == 10 else 'in'} {record['date']}"
-    if record["end"] == UNKNOWN.text:
-        return f"from {record['start']}, ended on a date not known" if record["start"] else "formerly"
-    if record["start"] and record["end"]:
-        return f"from {record['start']} to {record['end']}"
-    if record["start"]:
-        return f"since {record['start']}"
-    return f"until {record['end']}" if record["end"] else ""
+        return f"{'on' if len(record['date']) == 10 else 'in'} {spell(record['date'])}"
+    if end == UNKNOWN.text:
+        return f"from {start}, ended on a date not known" if start else "formerly"
+    end = spell(end) if end else None
+    if start and end:
+        return f"from {start} to {end}"
+    if start:
+        return f"since {start}"
+    return f"until {end}" if end else ""
 
 
 def date_order(record: dict) -> tuple:

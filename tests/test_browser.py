@@ -180,6 +180,13 @@ class Opened:
             return [box.left + p.x, box.top + p.y]; }""", actor)
         self.page.mouse.click(x, y)
 
+    def between(self, a: str, b: str) -> tuple[float, float]:
+        """The point of the window halfway between two actors (on a straight relation joining them)."""
+        return self.js("""([a, b]) => { const n = actorgraph.network, p = n.getPositions([actorgraph.actor(a).key,
+            actorgraph.actor(b).key]), [u, v] = Object.values(p), d = n.canvasToDOM({x: (u.x + v.x) / 2, y: (u.y + v.y) / 2});
+            const box = document.getElementById("network").getBoundingClientRect();
+            return [box.left + d.x, box.top + d.y]; }""", [a, b])
+
     def shown_edges(self) -> set[str]:
         """The relations vis-network is showing (it knows them by index: ``key``)."""
         return set(self.js("actorgraph.edges.get({filter: e => !e.hidden}).map(e => actorgraph.data.edges[e.id].id)"))
@@ -293,10 +300,7 @@ def test_actor_panel_lists_relations_in_date_order_and_a_relation_shows_its_cita
 
 def test_clicking_a_relation_in_the_graph_shows_its_citation(open_page):
     page = open_page("small")
-    x, y = page.js("""() => { const n = actorgraph.network, a = actorgraph.actor("alice").key, b = actorgraph.actor("council").key;
-        const p = n.getPositions([a, b]), d = n.canvasToDOM({x: (p[a].x + p[b].x) / 2, y: (p[a].y + p[b].y) / 2});
-        const box = document.getElementById("network").getBoundingClientRect();
-        return [box.left + d.x, box.top + d.y]; }""")
+    x, y = page.between("alice", "council")
     page.page.mouse.click(x, y)
     assert page.js("actorgraph.selected") == {"relation": "alice/heads/council#chair"}
     assert "Alice Example, the chair of the Example Council" in page.panel_text()
@@ -732,3 +736,57 @@ def test_search_results_take_arrow_keys_and_say_when_nothing_matches(open_page):
     assert "(spelt like" in page.page.locator("#search-results").inner_text()
     page.page.fill("#search", "qqqqxx")
     assert page.page.locator("#search-results").inner_text() == "No actor matches “qqqqxx”."
+
+
+# ---------------------------------------------------------------- the details a careful reader notices
+
+def test_hovering_a_relation_shows_its_first_quote_and_the_tooltip_leaves_with_the_pointer(open_page):
+    page = open_page("small")
+    x, y = page.between("alice", "council")
+    page.page.mouse.move(x - 3, y)
+    page.page.mouse.move(x, y)
+    tooltip = page.page.locator("div.vis-tooltip")
+    tooltip.wait_for(state="visible", timeout=3000)
+    text = tooltip.inner_text()
+    assert text.startswith("Alice Example heads Example Council\nuntil 5 January 2022")  # dates as people write them
+    assert "“Alice Example, the chair of the Example Council”\n— The doc document" in text
+    page.page.mouse.move(x, 5)  # straight out of the graph, onto the header
+    page.page.wait_for_timeout(200)
+    assert tooltip.is_hidden()
+
+
+def test_categories_carry_their_markers_in_the_graph_and_the_legend(open_page):
+    page = open_page("shipped")
+    drawn = page.js("""() => actorgraph.data.edges.map((r) => {
+        const m = actorgraph.network.body.edges[r.key].options.arrows.middle;
+        return [actorgraph.data.categories[r.category].marker, m.enabled ? m.type : "none"]; })""")
+    assert all(wanted == got for wanted, got in drawn) and {got for _, got in drawn} >= {"none", "circle", "box"}
+    assert page.page.locator("#legend-categories svg.line-glyph").count() == page.js(
+        "Object.keys(actorgraph.data.categories).length")
+
+
+def test_selecting_an_actor_brings_out_its_neighbours(open_page):
+    page = open_page("small")
+    page.click_actor("dan")
+    faded = page.js("""() => Object.fromEntries(actorgraph.data.nodes.map((n) =>
+        [n.id, actorgraph.nodes.get(n.key).color.background !== actorgraph.data.kinds[n.kind].color]))""")
+    assert faded == {"alice": True, "bob": False, "carol": True, "dan": False, "council": True}
+    page.page.keyboard.press("Escape")
+    assert not any(page.js("""() => actorgraph.data.nodes.map((n) =>
+        actorgraph.nodes.get(n.key).color.background !== actorgraph.data.kinds[n.kind].color)"""))
+
+
+def test_legend_counts_follow_the_filters(open_page):
+    page = open_page("small")
+    page.page.get_by_label("Hide alleged and disputed").check()
+    counts = page.page.locator("#legend-kinds li").all_inner_texts()
+    assert "Person\n3 of 4" in counts and "Government body\n1" in counts
+    assert page.page.locator("#legend-categories li", has_text="Purge").inner_text().endswith("0 of 1")
+
+
+def test_a_focus_page_marks_its_focus_actor(open_page):
+    page = open_page("canary")
+    focus = page.js("actorgraph.nodes.get(actorgraph.actor('attacker').key)")
+    other = page.js("actorgraph.nodes.get(actorgraph.actor('victim').key)")
+    assert focus["borderWidth"] == 4 and focus["color"]["border"] == "#1f2328"
+    assert other.get("borderWidth") is None and other["color"]["border"] != "#1f2328"

@@ -143,7 +143,7 @@ def test_embedded_records_match_the_graph(small_graph):
     alice = next(n for n in data["nodes"] if n["id"] == "alice")
     assert (alice["name"], alice["aliases"], alice["degree"]) == ("Alice Example", ["Alice"], 3)
     heads = next(e for e in data["edges"] if e["type"] == "heads")
-    assert (heads["from"], heads["to"], heads["when"], heads["role"]) == ("alice", "council", "until 2022-01-05", "Chair")
+    assert (heads["from"], heads["to"], heads["when"], heads["role"]) == ("alice", "council", "until 5 January 2022", "Chair")
     assert heads["sources"] == [{"document": "doc", "title": "The doc document", "author": None, "at": None,
                                  "quote": "Alice Example, the chair of the Example Council"}]  # at: no seeds folder given
     accused = next(e for e in data["edges"] if e["status"] == "alleged")
@@ -351,3 +351,23 @@ def test_document_details_and_dates_in_words_reach_the_page(tmp_path):
     assert page["documents"]["doc"]["publisher"] == "Example Press" and page["documents"]["doc"]["url"] == "https://example.org/a"
     assert page["dataset"]["updated_words"] == "November 2026" and page["title"] == "Example map"
     assert [date_words(d) for d in ("2020-05", "2022-01-05", "1990")] == ["May 2020", "5 January 2022", "1990"]
+
+
+# ---------------------------------------------------------------- colour is never the only difference
+
+def test_categories_differ_by_marker_wherever_colour_blind_readers_could_confuse_them(shipped_graph):
+    import itertools
+
+    from graph.render.palette import CONFUSABLE, SIMULATIONS, clashes, distance
+
+    categories = embedded(build_page(shipped_graph).html)["categories"]
+    colours = {name: c["color"] for name, c in categories.items()}
+    chosen = {name: c["marker"] for name, c in categories.items()}
+    assert clashes(colours, chosen) == []
+    for a, b in itertools.combinations(colours, 2):  # the same, spelt out: told apart by colour or by marker
+        seen_apart = all(distance(colours[a], colours[b], vision) >= CONFUSABLE for vision in (None, *SIMULATIONS))
+        assert seen_apart or chosen[a] != chosen[b], (a, b)
+    # the simulations do see the confusions they exist for: green and orange under deuteranopia
+    assert distance("#2ca02c", "#ff7f0e") > 90 and distance("#2ca02c", "#ff7f0e", "deuteranopia") < 35
+    kinds = shipped_graph.graph["kinds"]
+    assert len({k["shape"] for k in kinds.values()}) == len(kinds)  # actors: every kind its own shape

@@ -14,6 +14,7 @@ from ..describe import date_order, relation_record, when
 from ..names import normalize
 from ..paths import status_ranks
 from ..validity import PAGE_INFINITY, edge_span, page_day, page_days
+from .sources import date_words
 
 #: Curvature added per extra relation between the same two actors (vis-network ``roundness``).
 CURVE_STEP = 0.22
@@ -85,7 +86,7 @@ def edge_records(graph: nx.MultiDiGraph, names: dict[str, str] | None = None) ->
     for source, target, key, data in graph.edges(keys=True, data=True):
         record = relation_record(graph, source, target, key)
         record.update(inverse_label=data["inverse_label"], symmetric=data["symmetric"], note=data.get("note"),
-                      when=when(record), claimant=names.get(record["claimed_by"]), link=data["link"],
+                      when=when(record, date_words), claimant=names.get(record["claimed_by"]), link=data["link"],
                       span=page_days(edge_span(data)), rank=ranks.get(data["status"], len(ranks)),
                       weight=[-len(data["sources"]), -len({cited["document"] for cited in data["sources"]})])
         for cited in record["sources"]:
@@ -148,8 +149,16 @@ def page_data(graph: nx.MultiDiGraph, positions: dict[str, tuple[float, float]],
         "as_of_days": [page_day(as_of.first.toordinal()), page_day(as_of.last.toordinal())] if as_of else None,
         "label_inside": sorted(LABEL_INSIDE), "inside_width": INSIDE_WIDTH, "inside_font": INSIDE_FONT,
         "kinds": {k: v for k, v in graph.graph.get("kinds", {}).items() if k in kinds_used},
-        "categories": {k: v for k, v in graph.graph.get("categories", {}).items() if k in categories_used},
+        "categories": _with_markers({k: v for k, v in graph.graph.get("categories", {}).items() if k in categories_used}),
         "statuses": graph.graph.get("statuses", {}),
         "default_status": graph.graph.get("default_status", "reported"),
         "nodes": nodes, "edges": edges,
     }
+
+
+def _with_markers(categories: dict[str, dict]) -> dict[str, dict]:
+    """The categories, each with the ``marker`` its lines carry (:func:`graph.render.palette.markers`)."""
+    from .palette import markers
+
+    chosen = markers({name: category.get("color") or "#999999" for name, category in categories.items()})
+    return {name: {**category, "marker": chosen[name]} for name, category in categories.items()}

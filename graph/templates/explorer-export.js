@@ -129,17 +129,20 @@
         const item = edges.get(r.key);
         const color = item.color.color;
         let d = "M" + a.x.toFixed(1) + "," + a.y.toFixed(1);
-        let from = a;
+        let from = a, middle = {x: (a.x + b.x) / 2, y: (a.y + b.y) / 2};
         const internal = network.body.edges[r.key];
         if (r.curve && internal && internal.edgeType && internal.edgeType._getViaCoordinates) {
           const via = at(internal.edgeType._getViaCoordinates());
           d += " Q" + via.x.toFixed(1) + "," + via.y.toFixed(1);
           from = via;
+          middle = {x: (a.x + b.x) / 4 + via.x / 2, y: (a.y + b.y) / 4 + via.y / 2};
         }
         d += " " + b.x.toFixed(1) + "," + b.y.toFixed(1);
         const dash = view.isClaim(r) ? DASHES.claim : r.link === "context" ? DASHES.context : null;
         graph.append(make("path", Object.assign({d: d, fill: "none", stroke: color, "stroke-width": item.width},
           dash ? {"stroke-dasharray": dash} : {})));
+        const marker = view.markerShape((view.categories.get(r.category) || {}).marker, middle.x, middle.y, 3.5, color);
+        if (marker) graph.append(marker);
         if (!r.symmetric) { // an arrowhead at the edge of the target's shape
           const dx = b.x - from.x, dy = b.y - from.y, length = Math.hypot(dx, dy) || 1;
           const ux = dx / length, uy = dy / length, reach = view.actor(r.to).size * scale + 2;
@@ -192,6 +195,8 @@
       for (const [id, category] of view.categories) {
         if (!shownCategories.has(id)) continue;
         legend.append(make("line", {x1: 0, y1: y - 4, x2: 16, y2: y - 4, stroke: category.color, "stroke-width": 3}));
+        const marker = view.markerShape(category.marker, 8, y - 4, 3.5, category.color);
+        if (marker) legend.append(marker);
         legend.append(make("text", {x: 22, y: y}, category.label + " (" + shownCategories.get(id) + ")"));
         y += 18;
       }

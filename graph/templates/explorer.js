@@ -72,6 +72,11 @@
   const nameOf = (id) => (actors.has(id) ? actors.get(id).name : id);
   const kindOf = (n) => kinds.get(n.kind) || {label: n.kind, color: "#999999", shape: "dot"};
   const colorOf = (r) => (categories.get(r.category) || {color: "#999999"}).color;
+  /** The marker at the middle of a relation's line: its category's, so that categories differ by more than colour. */
+  function markerOf(r) {
+    const marker = (categories.get(r.category) || {}).marker;
+    return marker && marker !== "none" ? {enabled: true, type: marker, scaleFactor: 0.5} : {enabled: false};
+  }
   const isClaim = (r) => r.status !== data.default_status;
 
   /** The relation's words read from actor ``from`` (its inverse when walked backwards). */
@@ -122,12 +127,14 @@
   }, nodeStyle(n, false))));
   const edges = new vis.DataSet(data.edges.map((r) => Object.assign({
     id: r.key, from: actors.get(r.from).key, to: actors.get(r.to).key,
-    arrows: {to: {enabled: !r.symmetric, scaleFactor: 0.55}},
+    arrows: {to: {enabled: !r.symmetric, scaleFactor: 0.55}, middle: markerOf(r)},
     dashes: isClaim(r) ? [7, 5] : r.link === "context" ? [2, 4] : false,
     smooth: r.curve ? {enabled: true, type: r.curve > 0 ? "curvedCW" : "curvedCCW", roundness: Math.abs(r.curve)}
       : {enabled: false},
     title: nameOf(r.from) + " " + r.label + " " + nameOf(r.to) + (r.when ? "\n" + r.when : "") +
-      (isClaim(r) ? "\n" + statusText(r) : "") + (r.link === "context" ? "\ncontext, not a connection" : ""),
+      (isClaim(r) ? "\n" + statusText(r) : "") + (r.link === "context" ? "\ncontext, not a connection" : "") +
+      (r.sources.length ? "\n\n“" + r.sources[0].quote + "”\n— " + (r.sources[0].title || r.sources[0].document) +
+        (r.sources.length > 1 ? " (and " + (r.sources.length - 1) + " more)" : "") : ""),
   }, edgeStyle(r, false, false))));
 
   // Small pages run vis-network's physics for 150 steps from the positions computed in Python, to
@@ -329,6 +336,36 @@
     return svg;
   }
 
+  /** A short line in a colour with a category's marker at its middle, for the legend and the panel. */
+  function lineGlyph(color, marker, dash) {
+    const svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("viewBox", "0 0 24 12");
+    svg.setAttribute("class", "line-glyph");
+    const line = document.createElementNS(SVG, "line");
+    for (const [k, v] of [["x1", 0], ["y1", 6], ["x2", 24], ["y2", 6], ["stroke", color], ["stroke-width", 3]]) line.setAttribute(k, v);
+    if (dash) line.setAttribute("stroke-dasharray", dash);
+    svg.append(line);
+    const mark = markerShape(marker, 12, 6, 3.5, color);
+    if (mark) svg.append(mark);
+    return svg;
+  }
+
+  /** An SVG drawing of a vis-network middle marker centred on (x, y); null for none. */
+  function markerShape(marker, x, y, r, color) {
+    let mark = null;
+    if (marker === "circle") {
+      mark = document.createElementNS(SVG, "circle");
+      for (const [k, v] of [["cx", x], ["cy", y], ["r", r]]) mark.setAttribute(k, v);
+    } else if (marker === "box" || marker === "diamond" || marker === "bar") {
+      mark = document.createElementNS(SVG, "polygon");
+      const points = marker === "box" ? [[-r, -r], [r, -r], [r, r], [-r, r]] : marker === "diamond"
+        ? [[0, -r * 1.3], [r * 1.3, 0], [0, r * 1.3], [-r * 1.3, 0]] : [[-1, -r * 1.6], [1, -r * 1.6], [1, r * 1.6], [-1, r * 1.6]];
+      mark.setAttribute("points", points.map(([a, b]) => (x + a).toFixed(1) + "," + (y + b).toFixed(1)).join(" "));
+    }
+    if (mark) mark.setAttribute("fill", color);
+    return mark;
+  }
+
   function buildLegend() {
     const kindList = byId("legend-kinds");
     for (const [id, kind] of kinds) {
@@ -345,10 +382,8 @@
         categoryOn.set(id, box.checked);
         applyFilters();
       });
-      const line = el("span", "line");
-      line.style.borderColor = category.color;
+      const line = lineGlyph(category.color, category.marker);
       const item = legendItem(line, category.label, data.edges.filter((r) => r.category === id).length, counters.categories);
-      if (category.dashes) line.classList.add("styled");
       const label = el("label");
       label.append(box, ...item.childNodes);
       categoryList.append(el("li", null, label));
@@ -808,6 +843,7 @@
     data: data, state: state, core: core, el: el, button: button, byId: byId, network: network, nodes: nodes, edges: edges,
     relations: relations, kinds: kinds, categories: categories, shapePoints: SHAPE_POINTS,
     actor: (id) => actors.get(id), nameOf: nameOf, kindOf: kindOf, isClaim: isClaim, labelPx: labelPx, labelInside: labelInside,
+    markerShape: markerShape,
     drawnLabels: drawnLabels, selectRelation: selectRelation, selectActor: selectActor, changed: changed,
     getView: getView, setView: setView, isStrict: () => strict.checked, hidesClaims: () => hideAlleged.checked,
   };
@@ -859,6 +895,15 @@
     }, 120);
   });
   for (const event of ["zoom", "dragEnd", "animationFinished"]) network.on(event, () => started && share && share.cameraMoved());
+  // vis-network hides a tooltip when the pointer moves off its item inside the canvas, not when it leaves
+  // the canvas: hide it then too.
+  byId("network").addEventListener("pointerleave", () => {
+    const handler = network.interactionHandler;
+    if (handler && handler.popup) {
+      handler.popup.hide();
+      handler.popupObj = undefined;
+    }
+  });
   if (data.path) {
     byId("path-from").value = nameOf(data.path[0]);
     byId("path-to").value = nameOf(data.path[data.path.length - 1]);
