@@ -284,18 +284,31 @@ def test_clicking_an_actor_opens_its_panel_with_quotes(open_page, shipped_graph)
     assert cited["quote"] in text and shipped_graph.graph["documents"][cited["document"]]["title"] in text
 
 
-def test_actor_panel_lists_relations_in_date_order_and_a_relation_shows_its_citation(open_page):
+def test_actor_panel_lists_relations_by_category_in_date_order_and_a_relation_shows_its_citation(open_page):
     page = open_page("small")
     page.click_actor("bob")
     sentences = page.page.locator("#panel li.relation .sentence").all_inner_texts()
-    assert sentences == ["met with Carol Sample", "is a sibling of Alice Example", "is associated with Carol Sample",
+    assert sentences == ["is a sibling of Alice Example", "met with Carol Sample", "is associated with Carol Sample",
                          "was accused by Dan Critic"]
+    assert page.page.locator("#panel h4").all_inner_texts() == ["Family (1)", "Association (2)", "Purge / ban / accusation (1)"]
     assert "Alleged by Dan Critic" in page.page.locator("#panel li.relation").nth(3).text_content()
     page.page.locator("#panel li.relation .verb").nth(3).click()
     assert page.js("actorgraph.selected") == {"relation": "dan/accused/bob"}
     text = page.panel_text()
     assert "Dan Critic accused Bob Example" in text and "Status: Alleged, claimed by Dan Critic" in text
     assert "According to Dan Critic, Bob Example took bribes." in text and "The doc document" in text
+    page.page.get_by_role("button", name="‹ Back to Bob Example").click()  # the panel's Back
+    assert page.js("actorgraph.selected") == {"actor": "bob"}
+
+
+def test_the_panel_filters_an_actor_s_relations(open_page):
+    page = open_page("shipped")
+    page.js("actorgraph.selectActor('kassym-jomart-tokayev', false)")
+    page.page.fill("#panel .panel-filter", "massimov")
+    shown = page.page.locator("#panel li.relation:visible")
+    assert 0 < shown.count() < page.page.locator("#panel li.relation").count()
+    assert all("massimov" in _flat(text).lower() for text in shown.all_inner_texts()), shown.all_inner_texts()
+    assert page.page.locator("#panel section.group:visible h4").count() < page.page.locator("#panel h4").count()
 
 
 def test_clicking_a_relation_in_the_graph_shows_its_citation(open_page):
@@ -790,3 +803,27 @@ def test_a_focus_page_marks_its_focus_actor(open_page):
     other = page.js("actorgraph.nodes.get(actorgraph.actor('victim').key)")
     assert focus["borderWidth"] == 4 and focus["color"]["border"] == "#1f2328"
     assert other.get("borderWidth") is None and other["color"]["border"] != "#1f2328"
+
+
+def test_fit_and_jumps_leave_room_for_the_open_panel_and_a_path_is_brought_into_view(open_page):
+    page = open_page("shipped")
+    page.js("actorgraph.selectActor('kassym-jomart-tokayev', true)")
+    page.page.wait_for_timeout(500)
+    box = page.page.locator("#network").bounding_box()
+    panel = page.page.locator("#panel").bounding_box()
+    where = """ids => { const n = actorgraph.network, keys = ids.map((id) => actorgraph.actor(id).key), p = n.getPositions(keys);
+        return keys.map((k) => n.canvasToDOM(p[k])); }"""
+    [tokayev] = page.js(where, ["kassym-jomart-tokayev"])
+    assert abs(tokayev["x"] - (box["width"] - panel["width"]) / 2) < 5  # centred in what the panel leaves
+    page.page.click("#fit")
+    page.page.wait_for_timeout(500)
+    everyone = page.js("actorgraph.data.nodes.map((n) => n.id)")
+    assert max(p["x"] for p in page.js(where, everyone)) < box["width"] - panel["width"]
+    page.page.click("#panel-close")
+    page.js("actorgraph.network.moveTo({position: {x: 5000, y: 5000}, scale: 3})")  # looking elsewhere
+    page.page.fill("#path-from", "Anuar Sadykulov")
+    page.page.fill("#path-to", "Kazakhstan state broadcasting corporation")
+    page.page.click("#path-find")
+    page.page.wait_for_timeout(500)
+    ends = page.js(where, page.js("actorgraph.path.nodes"))
+    assert all(0 <= p["x"] <= box["width"] and 0 <= p["y"] <= box["height"] for p in ends)

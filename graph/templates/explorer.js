@@ -140,6 +140,9 @@
   // Small pages run vis-network's physics for 150 steps from the positions computed in Python, to
   // push apart actors drawn over each other, then turn it off; big pages keep those positions.
   const settle = !data.big && data.nodes.length > 1;
+  // Camera moves glide on small pages; on big ones vis-network draws too few frames a second (about 10 at
+  // 2,000 actors, scripts/bench_page.py), so they jump.
+  const MOTION = data.big ? false : {duration: 300};
   const network = new vis.Network(byId("network"), {nodes: nodes, edges: edges}, {
     autoResize: true,
     physics: settle ? {solver: "barnesHut", stabilization: {iterations: 150, updateInterval: 50, fit: false},
@@ -170,7 +173,7 @@
 
   /** Choose the labels to draw at the current zoom: each at least LABEL_MIN px, best-connected first,
    * none over another (boxes estimated from the font, checked in a grid of cells). */
-  function updateLabels() {
+  function updateLabels(restyled) {
     const scale = network.getScale(), before = labelSize;
     labelSize = Math.max(LABEL_BASE, LABEL_MIN / scale);
     const cell = 120, grid = new Map(), taken = [];
@@ -206,11 +209,11 @@
       const was = labelShown.has(n.id), now = chosen.has(n.id);
       if (now) labelShown.add(n.id);
       else labelShown.delete(n.id);
-      if (was !== now || (labelSize !== before && !labelInside(n))) {
+      if (was !== now || (labelSize !== before && !labelInside(n)) || (restyled && restyled.has(n.id))) {
         changes.push(Object.assign({id: n.key}, nodeStyle(n, dimmed !== null && !dimmed.has(n.id))));
       }
     }
-    nodes.update(changes);
+    nodes.update(changes); // one update of each actor whose look changed: each update costs vis-network a pass
   }
 
   /** The labels drawn, as vis-network laid them out: [{id, x, y, width, height, fontPx}] in CSS pixels of
@@ -526,9 +529,26 @@
 
   const panel = byId("panel"), panelBody = byId("panel-body");
 
+  const trail = []; // the selections before this one, for the panel's Back
+
   function openPanel(...children) {
-    panelBody.replaceChildren(...children.filter(Boolean));
+    const previous = trail[trail.length - 1];
+    const back = previous ? button("‹ Back to " + (previous.actor ? nameOf(previous.actor) : "the relation"), "link back", () => {
+      const to = trail.pop();
+      stepping = true;
+      if (to.actor) selectActor(to.actor, false);
+      else selectRelation(to.relation);
+      stepping = false;
+    }) : null;
+    panelBody.replaceChildren(...[back, ...children].filter(Boolean));
     panel.hidden = false;
+  }
+
+  let stepping = false;
+  /** Remember the selection being left, unless going back to it. */
+  function leave(next) {
+    const now = state.selected;
+    if (!stepping && now && (now.actor !== next.actor || now.relation !== next.relation)) trail.push(now);
   }
 
   function actorButton(id) {
@@ -558,17 +578,39 @@
   function showActor(id) {
     const n = actors.get(id);
     const kind = kindOf(n);
-    const list = el("ol", "relations", ...relationsOf.get(id).map((r) => {
+    const item = (r) => {
       const other = r.from === id ? r.to : r.from;
-      const item = el("li", r.visible ? "relation" : "relation filtered",
+      const li = el("li", r.visible ? "relation" : "relation filtered",
         el("p", "sentence", button(phrase(r, id), "link verb", () => selectRelation(r.id)), " ", actorButton(other)),
         facts(r, true), quotes(r));
-      item.style.borderLeftColor = colorOf(r);
-      return item;
-    }));
+      li.style.borderLeftColor = colorOf(r);
+      return li;
+    };
+    // Relations by category (in the vocabulary's order), each in date order, with counts.
+    const groups = [...categories.keys(), ...new Set(relationsOf.get(id).map((r) => r.category))]
+      .filter((c, i, all) => all.indexOf(c) === i)
+      .map((c) => [c, relationsOf.get(id).filter((r) => r.category === c)]).filter(([, rs]) => rs.length);
+    const list = el("div", "groups", ...groups.map(([c, rs]) => el("section", "group",
+      el("h4", null, lineGlyph(colorOf(rs[0]), (categories.get(c) || {}).marker), " " + (categories.get(c) || {label: c}).label +
+        " (" + rs.length + ")"), el("ol", "relations", ...rs.map(item)))));
+    const filter = relationsOf.get(id).length > 4 ? el("input", "panel-filter") : null;
+    if (filter) {
+      filter.type = "search";
+      filter.placeholder = "Filter these relations…";
+      filter.setAttribute("aria-label", "Filter these relations");
+      filter.addEventListener("input", () => {
+        const q = core.normalize(filter.value);
+        for (const li of panelBody.querySelectorAll("li.relation")) {
+          li.hidden = Boolean(q) && !core.normalize(li.textContent).includes(q);
+        }
+        for (const section of list.querySelectorAll("section.group")) {
+          section.hidden = section.querySelector("li.relation:not([hidden])") === null;
+        }
+      });
+    }
     const around = n.visible ? button("Show in the graph", "around", () => {
       if (window.matchMedia("(max-width: 700px)").matches) panel.hidden = true; // the panel covers the graph there
-      network.focus(n.key, {scale: Math.max(network.getScale(), 1.1), animation: {duration: 300}});
+      jumpTo(n.key);
     }) : null;
     openPanel(
       el("h2", null, n.name),
@@ -577,6 +619,7 @@
       n.description ? el("p", "description", n.description) : null,
       n.visible ? null : el("p", "hidden-note", "Hidden by the filters: none of its relations is shown."),
       el("h3", null, "Relations (" + relationsOf.get(id).length + ")"),
+      filter,
       list,
       claimsBy.get(id).length ? el("h3", null, "Claims made (" + claimsBy.get(id).length + ")") : null,
       claimsBy.get(id).length ? el("ol", "relations", ...claimsBy.get(id).map((r) => el("li", "relation",
@@ -607,20 +650,45 @@
   }
 
   function selectActor(id, focus) {
+    leave({actor: id});
     state.selected = {actor: id};
     const n = actors.get(id);
+    showActor(id);
     if (n.visible) {
       network.selectNodes([n.key]);
-      if (focus) network.focus(n.key, {scale: Math.max(network.getScale(), 1.1), animation: {duration: 300}});
+      if (focus) jumpTo(n.key);
     } else {
-      network.unselectAll();
+      network.setSelection({nodes: [], edges: []});
     }
-    showActor(id);
     restyle();
     changed(true);
   }
 
+  /** How many pixels on the right the open panel (or reader) covers, where it leaves the graph beside it. */
+  function covered() {
+    const width = byId("network").getBoundingClientRect().width;
+    const shown = [panel, byId("reader")].filter((p) => !p.hidden).map((p) => p.getBoundingClientRect().width);
+    const room = Math.max(0, ...shown);
+    return room < width * 0.8 ? room : 0; // a panel as wide as the screen is closed to see the graph
+  }
+
+  /** Centre an actor in the part of the graph the panel leaves visible. */
+  function jumpTo(key) {
+    network.focus(key, {scale: Math.max(network.getScale(), 1.1), offset: {x: -covered() / 2, y: 0}, animation: MOTION});
+  }
+
+  /** Fit the whole graph, or the actors ``keys``, in the part the panel leaves visible. */
+  function fitBeside(keys) {
+    const room = covered(), nodesToFit = Array.isArray(keys) ? {nodes: keys} : {};
+    network.fit(Object.assign({animation: room ? false : MOTION, maxZoomLevel: 1.5}, nodesToFit));
+    if (!room) return;
+    const width = byId("network").getBoundingClientRect().width, scale = network.getScale() * (width - room) / width;
+    const centre = network.getViewPosition();
+    network.moveTo({position: {x: centre.x + room / 2 / scale, y: centre.y}, scale: scale, animation: MOTION});
+  }
+
   function selectRelation(id) {
+    leave({relation: id});
     state.selected = {relation: id};
     const r = relations.get(id);
     if (r.visible) network.setSelection({nodes: [], edges: [r.key]}, {unselectAll: true, highlightEdges: false});
@@ -631,8 +699,9 @@
 
   function closePanel() {
     state.selected = null;
+    trail.length = 0;
     panel.hidden = true;
-    network.unselectAll();
+    network.setSelection({nodes: [], edges: []}); // unselectAll would also redraw at once
     restyle();
     changed(true);
   }
@@ -693,20 +762,23 @@
   function restyle() {
     const focus = emphasis();
     dimmed = focus ? focus.nodes : null;
-    const nodeChanges = [], edgeChanges = [];
+    const restyled = new Set(), edgeChanges = [];
     for (const n of data.nodes) {
       const dim = focus !== null && !focus.nodes.has(n.id);
-      if (dim !== Boolean(n.dim)) nodeChanges.push(Object.assign({id: n.key}, nodeStyle(n, dim)));
+      if (dim !== Boolean(n.dim)) restyled.add(n.id);
       n.dim = dim;
     }
+    // On big pages a selected actor's relations stand out by vis-network's own selection (drawn wider);
+    // the other relations are not dimmed one by one, which would cost vis-network a pass over thousands.
+    const dimEdges = focus !== null && (focus.wide || !data.big);
     for (const r of data.edges) {
-      const dim = focus !== null && !focus.edges.has(r.id), wide = focus !== null && focus.wide && !dim;
+      const dim = dimEdges && !focus.edges.has(r.id), wide = focus !== null && focus.wide && !dim;
       if (dim !== Boolean(r.dim) || wide !== Boolean(r.wide)) edgeChanges.push(Object.assign({id: r.key}, edgeStyle(r, dim, wide)));
       Object.assign(r, {dim: dim, wide: wide});
     }
-    nodes.update(nodeChanges);
-    edges.update(edgeChanges);
-    if (started) updateLabels();
+    if (edgeChanges.length) edges.update(edgeChanges);
+    if (started) updateLabels(restyled);
+    else nodes.update(data.nodes.filter((n) => restyled.has(n.id)).map((n) => Object.assign({id: n.key}, nodeStyle(n, n.dim))));
   }
 
   function showPath(from, to, found) {
@@ -755,7 +827,9 @@
       status.textContent = unknown[0] ? "No single actor matches “" + unknown[0] + "”." : "Pick two actors.";
       return;
     }
-    showPath(ends[0][1], ends[1][1], bestPath(ends[0][1], ends[1][1]));
+    const found = bestPath(ends[0][1], ends[1][1]);
+    showPath(ends[0][1], ends[1][1], found);
+    if (found) fitBeside(found.actors.map((a) => actors.get(a).key)); // the camera shows the path
   }
 
   function clearPath() {
@@ -864,7 +938,7 @@
     });
   }
   byId("panel-close").addEventListener("click", closePanel);
-  byId("fit").addEventListener("click", () => network.fit({animation: {duration: 300}}));
+  byId("fit").addEventListener("click", () => fitBeside());
   byId("menu").addEventListener("click", () => {
     const open = document.body.classList.toggle("controls-open");
     byId("menu").setAttribute("aria-expanded", String(open));
@@ -934,12 +1008,22 @@
     });
     network.redraw();
   }
+  /** With physics off for good, vis-network still redraws the whole graph synchronously after each DataSet
+   * update ("startSimulation"), so one change of the filters or the selection drew it three to six times;
+   * asking for a redraw instead lets the browser draw once, at the next frame. */
+  function drawOncePerFrame() {
+    if (network.physics && typeof network.physics.startSimulation === "function") {
+      network.physics.startSimulation = () => network.body.emitter.emit("_requestRedraw");
+    }
+  }
   if (settle) {
     network.once("stabilizationIterationsDone", () => {
       network.setOptions({physics: {enabled: false}});
+      drawOncePerFrame();
       showAll();
     });
   } else {
+    drawOncePerFrame();
     showAll();
   }
 })();
