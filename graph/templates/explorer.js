@@ -254,6 +254,14 @@
       (state.when === null || core.holding(r.span, state.when) >= (strict.checked ? core.HOLDS : core.MAY));
   }
 
+  /** Hide or show vis-network's own actors or relations. Through the DataSets each change would cost
+   * vis-network a pass over the item's every option (70 ms for 4,000 relations, more than drawing them
+   * all); vis-network reads only ``options.hidden`` to know what to draw and hit, which it recomputes on
+   * "_dataChanged" (vis-network 9.1.2, the version inlined). */
+  function hide(items, changes) {
+    for (const change of changes) items[change.id].options.hidden = change.hidden;
+  }
+
   /** Show the relations the filters keep and the actors with one of them (or with none at all). */
   function applyFilters() {
     const edgeChanges = [];
@@ -276,8 +284,9 @@
       n.visible = shown;
       shownNodes += shown;
     }
-    nodes.update(nodeChanges);
-    edges.update(edgeChanges);
+    hide(network.body.nodes, nodeChanges);
+    hide(network.body.edges, edgeChanges);
+    if (nodeChanges.length || edgeChanges.length) network.body.emitter.emit("_dataChanged");
     state.visible = {nodes: shownNodes, edges: shownEdges};
     byId("counts").textContent = "Showing " + shownNodes + " of " + data.nodes.length + " actors, " +
       shownEdges + " of " + data.edges.length + " relations";
