@@ -328,7 +328,8 @@ def test_category_and_claim_filters_hide_relations(open_page):
     assert "alice/sibling_of/bob" not in page.shown_edges() and page.js("actorgraph.visible.edges") == 5
     page.page.get_by_label("Hide alleged and disputed").check()
     assert "dan/accused/bob" not in page.shown_edges()
-    assert page.js("actorgraph.network.body.nodes[actorgraph.actor('dan').key].options.hidden") is True  # dan has no relation left on show
+    # dan has no relation left on show
+    assert page.js("actorgraph.network.body.nodes[actorgraph.actor('dan').key].options.hidden") is True
     page.page.get_by_role("button", name="All", exact=True).click()
     page.page.get_by_label("Hide alleged and disputed").uncheck()
     assert len(page.shown_edges()) == 6
@@ -830,3 +831,19 @@ def test_fit_and_jumps_leave_room_for_the_open_panel_and_a_path_is_brought_into_
     page.page.wait_for_timeout(500)
     ends = page.js(where, page.js("actorgraph.path.nodes"))
     assert all(0 <= p["x"] <= box["width"] and 0 <= p["y"] <= box["height"] for p in ends)
+
+
+def test_the_path_finder_lists_the_other_equally_short_paths_as_the_command_does(open_page, shipped_graph):
+    found = find_paths(shipped_graph, "kairat-satybaldy", "kassym-jomart-tokayev", all_shortest=True)
+    listed = [" → ".join(shipped_graph.nodes[a]["name"] for a in p["actors"]) for p in found["paths"]]
+    page = open_page("shipped")
+    page.page.fill("#path-from", "Kairat Satybaldy")
+    page.page.fill("#path-to", "Kassym-Jomart Tokayev")
+    page.page.click("#path-find")
+    assert f"the best of {found['shortest_count']} equally short paths" in page.page.locator("#path-status").inner_text()
+    page.page.get_by_role("button", name="Show the others").click()
+    others = page.page.locator("#path-status ol.other-paths li button")
+    assert others.all_inner_texts() == listed[1:]
+    others.first.click()
+    assert page.js("actorgraph.path.nodes") == found["paths"][1]["actors"]
+    assert page.page.locator("#path-status").inner_text().startswith("Another of the equally short paths: 2 hops")

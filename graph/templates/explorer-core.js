@@ -30,11 +30,9 @@
     return candidates.reduce((best, c) => (best === null || compare(c.order, best.order) < 0 ? c : best), null);
   }
 
-  /** The best shortest path from a to b, as graph.paths.find_paths ranks them: fewest hops, then the
-   * smallest cost (claims, may-hold hops, -quotes, -documents), then the smallest actor ids.
-   * ``links(actor)`` gives a Map from each neighbour to its chosen link ({cost, ...}). Returns
-   * {actors, cost, count} (count: how many shortest paths there are) or null when none. */
-  function bestPath(links, a, b) {
+  /** Breadth-first from a until b: each actor reached before b's depth with its parents on shortest
+   * walks ({order, parents}), or null when b cannot be reached. */
+  function shortestLayers(links, a, b) {
     if (a === b) return null;
     const depth = new Map([[a, 0]]), parents = new Map([[a, []]]);
     let frontier = [a];
@@ -55,21 +53,54 @@
       order.push(...next);
       frontier = next;
     }
-    if (!depth.has(b)) return null;
+    return depth.has(b) ? {order: order, parents: parents} : null;
+  }
+
+  const rank = (path) => [...path.cost, ...path.actors];
+
+  /** The best shortest path from a to b, as graph.paths.find_paths ranks them: fewest hops, then the
+   * smallest cost (claims, may-hold hops, -quotes, -documents), then the smallest actor ids.
+   * ``links(actor)`` gives a Map from each neighbour to its chosen link ({cost, ...}). Returns
+   * {actors, cost, count} (count: how many shortest paths there are) or null when none. */
+  function bestPath(links, a, b) {
+    const layers = shortestLayers(links, a, b);
+    if (layers === null) return null;
     const best = new Map([[a, {actors: [a], cost: null, count: 1}]]);
-    for (const v of order) {
+    for (const v of layers.order) {
       let chosen = null, count = 0;
-      for (const u of parents.get(v)) {
+      for (const u of layers.parents.get(v)) {
         const head = best.get(u), step = links(u).get(v).cost;
         const candidate = {actors: [...head.actors, v], cost: head.cost ? add(head.cost, step) : step};
         count += head.count;
-        if (chosen === null || compare([...candidate.cost, ...candidate.actors], [...chosen.cost, ...chosen.actors]) < 0) {
-          chosen = candidate;
-        }
+        if (chosen === null || compare(rank(candidate), rank(chosen)) < 0) chosen = candidate;
       }
       best.set(v, Object.assign(chosen, {count: count}));
     }
     return best.get(b);
+  }
+
+  /** Every shortest path from a to b, best first as ``actorgraph path --all-shortest`` lists them
+   * ([{actors, cost}]), at most ``limit`` of them: the first ``limit`` in that order. */
+  function shortestPaths(links, a, b, limit) {
+    const layers = shortestLayers(links, a, b);
+    if (layers === null) return [];
+    const found = [];
+    const walk = (v, tail) => { // from b back to a over the parents, each path built whole
+      if (found.length >= 10000) return;
+      if (v === a) {
+        const actors = [a, ...tail];
+        let cost = null;
+        for (let i = 1; i < actors.length; i += 1) {
+          const step = links(actors[i - 1]).get(actors[i]).cost;
+          cost = cost ? add(cost, step) : step;
+        }
+        found.push({actors: actors, cost: cost});
+        return;
+      }
+      for (const u of layers.parents.get(v)) walk(u, [v, ...tail]);
+    };
+    walk(b, []);
+    return found.sort((x, y) => compare(rank(x), rank(y))).slice(0, limit);
   }
 
   // ---------------------------------------------------------------- search (graph.queries.search)
@@ -203,7 +234,7 @@
     return view;
   }
 
-  const api = {NO: NO, MAY: MAY, HOLDS: HOLDS, holding: holding, compare: compare, choose: choose, bestPath: bestPath,
+  const api = {NO: NO, MAY: MAY, HOLDS: HOLDS, holding: holding, compare: compare, choose: choose, bestPath: bestPath, shortestPaths: shortestPaths,
     encodeView: encodeView, decodeView: decodeView, normalize: normalize, similarity: similarity, nameMatch: nameMatch,
     searchActors: searchActors};
   if (typeof module === "object" && module.exports) module.exports = api;

@@ -749,11 +749,16 @@
     const memo = new Map();
     const links = (u) => memo.get(u) || memo.set(u, linksFrom(u)).get(u);
     const found = core.bestPath(links, a, b);
-    return found && {actors: found.actors, count: found.count,
-      links: found.actors.slice(1).map((v, i) => links(found.actors[i]).get(v))};
+    const withLinks = (path) => ({actors: path.actors, count: found.count,
+      links: path.actors.slice(1).map((v, i) => links(path.actors[i]).get(v))});
+    return found && Object.assign(withLinks(found), {
+      /** The others of the same length, best first (at most ``limit``), each like this one. */
+      others: (limit) => core.shortestPaths(links, a, b, limit + 1).slice(1).map(withLinks),
+    });
   }
 
   const shortestPath = (a, b) => (bestPath(a, b) || {actors: null}).actors;
+  const OTHERS = 20; // the most other equally short paths listed
 
   /** What stands out: a path shown (its actors and relations, drawn wide), else the selected actor with its
    * neighbours and shown relations, else nothing ({nodes, edges, wide} or null). */
@@ -801,8 +806,21 @@
       return;
     }
     const length = found.actors.length - 1;
-    status.textContent = length + (length === 1 ? " hop" : " hops") +
-      (found.count > 1 ? "; the best of " + found.count + " equally short paths" : "") + " (over the shown relations)";
+    status.replaceChildren(length + (length === 1 ? " hop" : " hops") +
+      (found.count > 1 ? "; the best of " + found.count + " equally short paths" : "") + " (over the shown relations)");
+    if (found.count > 1 && found.others) {
+      const claims = (p) => p.links.filter((l) => l.cost[0]).length, may = (p) => p.links.filter((l) => l.cost[1]).length;
+      const more = button("Show the others", "link others", () => {
+        more.remove();
+        const others = found.others(OTHERS);
+        status.append(el("ol", "other-paths", ...others.map((other) => el("li", null, button(other.actors.map(nameOf).join(" → "),
+          "link", () => showPath(from, to, Object.assign(other, {chosen: true}))),
+        el("span", "muted", " (" + claims(other) + " claim(s), " + may(other) + " may hold)")))),
+        found.count > others.length + 1 ? el("p", "muted small", (found.count - others.length - 1) + " more not listed") : null);
+      });
+      status.append(" ", more);
+    }
+    if (found.chosen) status.prepend("Another of the equally short paths: ");
     hops.replaceChildren(...found.links.map((l, i) => {
       const a = found.actors[i], b = found.actors[i + 1], r = l.relation;
       const words = l.claimant === null ? [button(phrase(r, a), "link verb", () => selectRelation(r.id))]

@@ -94,3 +94,12 @@ test("search ranks as `actorgraph search`: exact, prefix, word, part, similar, t
   assert.deepEqual(core.searchActors(actors, "  !! "), []);
   assert.equal(core.normalize("Nazarbáev-Jr. Straße"), "nazarbaev jr strasse");
 });
+
+test("shortestPaths lists every shortest path, best first, as --all-shortest does", () => {
+  const ok = [0, 0, -1, -1], claim = [1, 0, -1, -1], rich = [0, 0, -3, -2];
+  const links = network([["a", "b", claim], ["b", "z", ok], ["a", "d", ok], ["d", "z", ok], ["a", "e", ok], ["e", "z", rich],
+    ["a", "x", ok], ["x", "y", ok], ["y", "z", ok]]);
+  assert.deepEqual(core.shortestPaths(links, "a", "z", 10).map((p) => p.actors.join("")), ["aez", "adz", "abz"]);
+  assert.deepEqual(core.shortestPaths(links, "a", "z", 1)[0].actors, core.bestPath(links, "a", "z").actors);
+  assert.deepEqual(core.shortestPaths(links, "a", "nowhere", 5), []);
+});
