@@ -147,7 +147,14 @@ def _closest(wanted: str, text: str) -> str:
     block = difflib.SequenceMatcher(None, text, wanted, autojunk=False).find_longest_match(0, len(text), 0, len(wanted))
     if block.size == 0:
         return ""
-    passage = _widened(text, max(0, block.a - block.b), block.a - block.b + len(wanted))
+    # The quote's place around its longest match, with room for words the two do not share; then only
+    # what runs from the first to the last stretch they share.
+    slack = len(wanted) // 4 + 8
+    start = max(0, block.a - block.b - slack)
+    region = text[start:block.a - block.b + len(wanted) + slack]
+    shared = [m for m in difflib.SequenceMatcher(None, region, wanted, autojunk=False).get_matching_blocks()
+              if m.size >= 3] or [difflib.Match(block.a - start, block.b, block.size)]
+    passage = _widened(text, start + shared[0].a, start + shared[-1].a + shared[-1].size)
     found = f"; closest passage: {passage!r}"
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, passage, wanted, autojunk=False).get_opcodes():
         if tag != "equal":

@@ -124,3 +124,9 @@ def test_normalising_a_long_document_stays_fast():
     searchable = SearchableText(text)
     assert "the council met on 5 January - \"protests\"" in searchable
     assert time.perf_counter() - started < 1.0
+
+
+def test_the_closest_passage_is_the_quotes_own_place_in_whole_words(tmp_path):
+    message = only(quote_problems(tmp_path, "the chair of the Example Councillors, is the sister"))
+    assert message.endswith("closest passage: 'the chair of the Example Council, is the sister' has 'Council' "
+                            "where the quote has 'Councillors'")
