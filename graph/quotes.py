@@ -117,13 +117,14 @@ def problem(quote: str, document_id: str, document: SearchableText) -> str | Non
     if words < MIN_QUOTE_WORDS or len(wanted) < MIN_QUOTE_CHARS:
         return (f"quote is too short to be evidence ({words} word(s), {len(wanted)} characters): copy at least "
                 f"{MIN_QUOTE_WORDS} words and {MIN_QUOTE_CHARS} characters of the passage")
-    starts = set(document.find(wanted))
-    if not starts:
+    first = None
+    for start in document.find(wanted):
+        if document.whole_words(start, start + len(wanted)):
+            return None
+        first = start if first is None else min(first, start)
+    if first is None:
         return f"quote not found in document {document_id!r}" + _closest(wanted, document.text)
-    if any(document.whole_words(start, start + len(wanted)) for start in starts):
-        return None
-    start = min(starts)
-    end = start + len(wanted)
+    start, end = first, first + len(wanted)
     cut = " and ".join(side for side, at in (("starts", start), ("ends", end)) if _inside_word(document.text, at))
     return (f"quote {cut} in the middle of a word: document {document_id!r} has "
             f"{_widened(document.text, start, end)!r}; quote whole words")
