@@ -847,3 +847,29 @@ def test_the_path_finder_lists_the_other_equally_short_paths_as_the_command_does
     others.first.click()
     assert page.js("actorgraph.path.nodes") == found["paths"][1]["actors"]
     assert page.page.locator("#path-status").inner_text().startswith("Another of the equally short paths: 2 hops")
+
+
+def test_the_timeline_marks_events_steps_plays_and_fades_what_only_may_hold(open_page, shipped_graph):
+    from graph.render.records import edge_records, event_days
+
+    page = open_page("shipped")
+    days = page.js("[...document.querySelectorAll('#date-ticks option')].map((o) => Number(o.value))")
+    assert days == event_days(edge_records(shipped_graph)) and len(days) > 10  # the ticks on the slider
+    page.page.fill("#date-input", "2022-01-04")
+    page.page.click("#date-next")
+    assert page.page.locator("#date-input").input_value() == "2022-01-05"
+    assert page.page.locator("#date-words").inner_text().startswith("5 January 2022 · ")
+    page.page.click("#date-prev")
+    assert page.page.locator("#date-input").input_value() < "2022-01-05"
+    chair = next(key for source, target, key, data in shipped_graph.edges(keys=True, data=True)
+                 if (source, target, data["type"]) == ("nursultan-nazarbayev", "security-council", "heads"))
+    page.page.fill("#date-input", "2022-01-04")  # may hold: nothing dates the start of his chairmanship
+    assert page.js("id => actorgraph.edges.get(actorgraph.relation(id).key).color.opacity", chair) == 0.4
+    history = page.js("history.length")
+    iso = [(dt.date(1970, 1, 1) + dt.timedelta(days=day)).isoformat() for day in (days[-3], days[-1])]
+    page.page.fill("#date-input", iso[0])
+    page.page.click("#date-play")
+    page.page.wait_for_function("() => document.getElementById('date-play').getAttribute('aria-pressed') === 'false'",
+                                timeout=10_000)
+    assert page.page.locator("#date-input").input_value() == iso[1]  # played to the last event, then stopped
+    assert page.js("history.length") <= history + 2  # playing writes the address in place

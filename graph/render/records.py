@@ -9,11 +9,11 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..dates import PartialDate
+from ..dates import PartialDate, parse_date
 from ..describe import date_order, relation_record, when
 from ..names import normalize
 from ..paths import status_ranks
-from ..validity import PAGE_INFINITY, edge_span, page_day, page_days
+from ..validity import PAGE_INFINITY, UNKNOWN, edge_span, page_day, page_days
 from .sources import date_words
 
 #: Curvature added per extra relation between the same two actors (vis-network ``roundness``).
@@ -145,7 +145,7 @@ def page_data(graph: nx.MultiDiGraph, positions: dict[str, tuple[float, float]],
     return {
         "title": title, "note": note, "path": path, "focus": focus, "dataset": metadata,
         "documents": document_records(graph.graph.get("documents", {}), seeds_dir, edges),
-        "big": big, "strict": strict, "far": PAGE_INFINITY,
+        "big": big, "strict": strict, "far": PAGE_INFINITY, "event_days": event_days(edges),
         "as_of_days": [page_day(as_of.first.toordinal()), page_day(as_of.last.toordinal())] if as_of else None,
         "label_inside": sorted(LABEL_INSIDE), "inside_width": INSIDE_WIDTH, "inside_font": INSIDE_FONT,
         "kinds": {k: v for k, v in graph.graph.get("kinds", {}).items() if k in kinds_used},
@@ -162,3 +162,19 @@ def _with_markers(categories: dict[str, dict]) -> dict[str, dict]:
 
     chosen = markers({name: category.get("color") or "#999999" for name, category in categories.items()})
     return {name: {**category, "marker": chosen[name]} for name, category in categories.items()}
+
+
+def event_days(edges: list[dict]) -> list[int]:
+    """The days on which something happens in ``edges`` (the first day of each ``date``, ``start`` and
+    ``end`` given), as the page counts days: the ticks of its timeline.
+
+    >>> event_days([{"date": "1970-01-02", "start": None, "end": None}, {"date": None, "start": "1970", "end": "unknown"}])
+    [0, 1]
+    """
+    days = set()
+    for edge in edges:
+        for text in (edge["date"], edge["start"], edge["end"]):
+            date = parse_date(text) if text and text != UNKNOWN.text else None
+            if date is not None:
+                days.add(page_day(date.first.toordinal()))
+    return sorted(days)

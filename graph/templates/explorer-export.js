@@ -139,8 +139,8 @@
         }
         d += " " + b.x.toFixed(1) + "," + b.y.toFixed(1);
         const dash = view.isClaim(r) ? DASHES.claim : r.link === "context" ? DASHES.context : null;
-        graph.append(make("path", Object.assign({d: d, fill: "none", stroke: color, "stroke-width": item.width},
-          dash ? {"stroke-dasharray": dash} : {})));
+        graph.append(make("path", Object.assign({d: d, fill: "none", stroke: color, "stroke-width": item.width,
+          "stroke-opacity": item.color.opacity === undefined ? 1 : item.color.opacity}, dash ? {"stroke-dasharray": dash} : {})));
         const marker = view.markerShape((view.categories.get(r.category) || {}).marker, middle.x, middle.y, 3.5, color);
         if (marker) graph.append(marker);
         if (!r.symmetric) { // an arrowhead at the edge of the target's shape
@@ -202,11 +202,12 @@
       }
       y += 6;
       heading("Key");
-      const keys = [["reported", null], ["alleged or disputed (a claim)", DASHES.claim],
-        ["context, not a connection", DASHES.context]];
-      for (const [label, dash] of keys) {
-        legend.append(make("line", Object.assign({x1: 0, y1: y - 4, x2: 16, y2: y - 4, stroke: "#555555", "stroke-width": 2},
-          dash ? {"stroke-dasharray": dash} : {})));
+      const keys = [["reported", null, 1], ["alleged or disputed (a claim)", DASHES.claim, 1],
+        ["context, not a connection", DASHES.context, 1]];
+      if (view.state.when !== null) keys.push(["faint: only may hold on the date", null, 0.4]);
+      for (const [label, dash, opacity] of keys) {
+        legend.append(make("line", Object.assign({x1: 0, y1: y - 4, x2: 16, y2: y - 4, stroke: "#555555", "stroke-width": 2,
+          "stroke-opacity": opacity}, dash ? {"stroke-dasharray": dash} : {})));
         legend.append(make("text", {x: 22, y: y, class: "key"}, label));
         y += 18;
       }

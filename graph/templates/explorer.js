@@ -113,9 +113,10 @@
     };
   }
 
-  function edgeStyle(r, dim, onPath) {
+  /** A relation's look: dimmed or not, drawn wide on a path, and faint when it only may hold at the date. */
+  function edgeStyle(r, dim, onPath, may) {
     const color = dim ? fade(colorOf(r)) : colorOf(r);
-    return {color: {color: color, highlight: color, hover: color, inherit: false},
+    return {color: {color: color, highlight: color, hover: color, inherit: false, opacity: may ? 0.4 : 1},
       width: onPath ? 4.5 : 1.6};
   }
 
@@ -135,7 +136,7 @@
       (isClaim(r) ? "\n" + statusText(r) : "") + (r.link === "context" ? "\ncontext, not a connection" : "") +
       (r.sources.length ? "\n\n“" + r.sources[0].quote + "”\n— " + (r.sources[0].title || r.sources[0].document) +
         (r.sources.length > 1 ? " (and " + (r.sources.length - 1) + " more)" : "") : ""),
-  }, edgeStyle(r, false, false))));
+  }, edgeStyle(r, false, false, false))));
 
   // Small pages run vis-network's physics for 150 steps from the positions computed in Python, to
   // push apart actors drawn over each other, then turn it off; big pages keep those positions.
@@ -415,6 +416,8 @@
   }
 
   let dateControl = null;
+  let playing = null; // the timer stepping through the events, while playing
+  const PLAY_STEP = 900; // ms per event day
 
   function buildDateFilter() {
     const days = data.edges.flatMap((r) => r.span).filter((day) => Math.abs(day) < data.far);
@@ -432,9 +435,20 @@
     input.max = isoDay(high);
     byId("date-min").textContent = isoDay(low);
     byId("date-max").textContent = isoDay(high);
+    const events = data.event_days.filter((day) => day >= low && day <= high);
+    const ticks = byId("date-ticks");
+    for (const day of events) {
+      const option = document.createElement("option");
+      option.value = String(day);
+      ticks.append(option);
+    }
+    const words = byId("date-words");
     const show = (day) => {
       slider.value = day;
       input.value = isoDay(day);
+      const happening = events.includes(day) ? data.edges.filter((r) => r.span[0] === day || r.span[1] === day).length : 0;
+      words.textContent = new Date(day * DAY).toLocaleDateString("en-GB", {day: "numeric", month: "long", year: "numeric",
+        timeZone: "UTC"}) + (happening ? " · " + happening + " relation(s) begin or happen" : "");
     };
     const setDay = (day) => {
       on.checked = true;
@@ -451,6 +465,27 @@
       state.when = asOf;
     }
     slider.addEventListener("input", () => setDay(Number(slider.value)));
+    const current = () => Number(slider.value);
+    const next = () => events.find((day) => day > current());
+    const previous = () => [...events].reverse().find((day) => day < current());
+    byId("date-next").addEventListener("click", () => next() !== undefined && setDay(next()));
+    byId("date-prev").addEventListener("click", () => previous() !== undefined && setDay(previous()));
+    const play = byId("date-play");
+    const stop = () => {
+      clearInterval(playing);
+      playing = null;
+      play.textContent = "▶ Play";
+      play.setAttribute("aria-pressed", "false");
+      changed(true);
+    };
+    play.addEventListener("click", () => {
+      if (playing !== null) return stop();
+      if (next() === undefined) setDay(events[0]); // from the start again
+      play.textContent = "❚❚ Pause";
+      play.setAttribute("aria-pressed", "true");
+      playing = setInterval(() => (next() === undefined ? stop() : setDay(next())), PLAY_STEP);
+      return null;
+    });
     input.addEventListener("change", () => {
       const day = dayOf(input.value);
       if (Number.isFinite(day)) setDay(day);
@@ -787,8 +822,11 @@
     const dimEdges = focus !== null && (focus.wide || !data.big);
     for (const r of data.edges) {
       const dim = dimEdges && !focus.edges.has(r.id), wide = focus !== null && focus.wide && !dim;
-      if (dim !== Boolean(r.dim) || wide !== Boolean(r.wide)) edgeChanges.push(Object.assign({id: r.key}, edgeStyle(r, dim, wide)));
-      Object.assign(r, {dim: dim, wide: wide});
+      const may = r.visible && mayOnly(r);
+      if (dim !== Boolean(r.dim) || wide !== Boolean(r.wide) || may !== Boolean(r.may)) {
+        edgeChanges.push(Object.assign({id: r.key}, edgeStyle(r, dim, wide, may)));
+      }
+      Object.assign(r, {dim: dim, wide: wide, may: may});
     }
     if (edgeChanges.length) edges.update(edgeChanges);
     if (started) updateLabels(restyled);
@@ -936,7 +974,7 @@
 
   let started = false; // the address is written only once the page has shown the view it was opened on
   function changed(push) {
-    if (started && share) share.record(push);
+    if (started && share) share.record(push && playing === null); // playing writes the address in place
   }
 
   const features = window.actorgraphFeatures || {};
