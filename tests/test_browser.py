@@ -873,3 +873,11 @@ def test_the_timeline_marks_events_steps_plays_and_fades_what_only_may_hold(open
                                 timeout=10_000)
     assert page.page.locator("#date-input").input_value() == iso[1]  # played to the last event, then stopped
     assert page.js("history.length") <= history + 2  # playing writes the address in place
+
+
+@pytest.mark.parametrize("viewport", [(1024, 768), (768, 1024)])
+def test_on_a_tablet_labels_show_and_nothing_scrolls_sideways(open_page, viewport):
+    page = open_page("shipped", viewport=viewport)
+    labels = page.js("actorgraph.drawnLabels()")
+    assert len(labels) >= 12 and min(label["fontPx"] for label in labels) >= 11 and _overlaps(labels) == []
+    assert page.js("document.documentElement.scrollWidth") <= viewport[0]
