@@ -331,14 +331,14 @@ def _why(shortest: _Shortest, paths: list[tuple[Cost, tuple[str, ...]]]) -> str 
     if shortest.count < 2:
         return None
     if shortest.count > _MAX_COMPARED:
-        return "fewest claims, then fewest may-hold hops, then most quotes, then most documents, then ids"
+        return "the fewest claims, then may-hold hops, the most quotes and documents, then the first ids"
     (cost, actors), (other, _) = shortest.every()[:2]
     reasons = ("fewer claims", "fewer hops that only may hold at the date", "more quotes",
                "more documents across its hops")
     for reason, mine, theirs in zip(reasons, cost, other):
         if mine != theirs:
             return f"{reason} ({abs(mine)} against {abs(theirs)}) than the next best"
-    return "as well sourced as the next best; first by actor ids"
+    return "the same claims, may-hold hops, quotes and documents as the next best, and the first actor ids"
 
 
 def _nothing_found(graph, source: str, target: str, filters: Filters, directed: bool, max_hops: int | None) -> str:

@@ -109,9 +109,11 @@ def test_path_options_k_all_shortest_and_filters(tmp_path):
     data = write_dataset(tmp_path, {"a.yaml": people("a", "b", "c", "d", "e"), "r.yaml": relations(*rows)},
                          {"note": "Everything in this note is on the record."})
     summary = run(data, "path", "a", "d").output.splitlines()[0]
-    assert summary.startswith("A Person to D Person: 2 hops; 3 equally short paths (showing the one with fewest")
+    assert summary == ("A Person to D Person: 2 hops; 3 equally short paths; the one shown has the same claims, "
+                       "may-hold hops, quotes and documents as the next best, and the first actor ids "
+                       "(--all-shortest for all)")
     every = run(data, "path", "a", "d", "--all-shortest").output
-    assert every.count("Path ") == 3 and "Path 3 of 3: 2 hops, 1 alleged or disputed" in every
+    assert every.count("Path ") == 3 and "Path 3 of 3: 2 hops, 1 claim(s), 0 may-hold hop(s)" in every
     assert "A Person → B Person → D Person" in every.split("Path 3 of 3")[1]
     assert json.loads(run(data, "path", "a", "d", "-k", "2", "--json").output)["paths"][1]["actors"] == ["a", "e", "d"]
     family = json.loads(run(data, "path", "a", "d", "--category", "family", "--json").output)

@@ -102,7 +102,7 @@ def path(actor_a, actor_b, k, all_shortest, max_hops, directed, full, source, fi
     if count > 1:
         summary += f"; {count} equally short paths"
         if len(result["paths"]) == 1:
-            summary += f"; this one has {result['chosen_because']} (--all-shortest for all)"
+            summary += f"; the one shown has {result['chosen_because']} (--all-shortest for all)"
     echo(summary)
     for number, found in enumerate(result["paths"], 1):
         click.echo()
