@@ -216,7 +216,7 @@ def open_page(browser, pages):
 
 def test_shipped_graph_shows_every_actor_and_relation(open_page, shipped_graph):
     page = open_page("shipped")
-    counts = page.js("[actorgraph.visible, actorgraph.nodes.length, actorgraph.edges.length]")
+    counts = page.js("[actorgraph.visible, actorgraph.nodes.length, actorgraph.edges.length - actorgraph.data.bundles.length]")
     n, m = shipped_graph.number_of_nodes(), shipped_graph.number_of_edges()
     assert counts == [{"nodes": n, "edges": m}, n, m]
     assert page.page.locator("#counts").inner_text() == f"Showing {n} of {n} actors, {m} of {m} relations"
@@ -881,3 +881,33 @@ def test_on_a_tablet_labels_show_and_nothing_scrolls_sideways(open_page, viewpor
     labels = page.js("actorgraph.drawnLabels()")
     assert len(labels) >= 12 and min(label["fontPx"] for label in labels) >= 11 and _overlaps(labels) == []
     assert page.js("document.documentElement.scrollWidth") <= viewport[0]
+
+
+
+def test_many_relations_between_two_actors_are_one_link_that_opens(open_page, shipped_graph):
+    from collections import Counter
+
+    pairs = Counter(tuple(sorted(ends)) for ends in shipped_graph.edges())
+    many = {pair for pair, count in pairs.items() if count >= 4}
+    page = open_page("shipped")
+    bundles = page.js("actorgraph.data.bundles")
+    assert {(b["from"], b["to"]) for b in bundles} == many
+    tokayev_nazarbayev = next(b for b in bundles if {b["from"], b["to"]} == {"kassym-jomart-tokayev", "nursultan-nazarbayev"})
+    members = set(tokayev_nazarbayev["members"])
+    assert not members & page.shown_edges()  # folded: one link instead
+    key = page.js("b => actorgraph.data.edges.length + actorgraph.data.bundles.findIndex((x) => x.from === b.from && "
+                  "x.to === b.to)", tokayev_nazarbayev)
+    assert page.js("k => actorgraph.edges.get(k).label", key) == f"{len(members)} relations"
+    assert page.js("k => actorgraph.network.body.edges[k].options.hidden", key) is False
+    page.js("actorgraph.network.moveTo({position: actorgraph.network.getPositions([actorgraph.actor('kassym-jomart-tokayev').key])["
+            "actorgraph.actor('kassym-jomart-tokayev').key], scale: 2.5})")
+    page.page.wait_for_timeout(200)
+    x, y = page.between("kassym-jomart-tokayev", "nursultan-nazarbayev")
+    page.page.mouse.click(x, y)
+    assert page.page.locator("#panel h2").inner_text() == (
+        f"{len(members)} relations between Kassym-Jomart Tokayev and Nursultan Nazarbayev")
+    assert members <= page.shown_edges() and page.page.locator("#panel li.relation").count() == len(members)
+    page.page.get_by_role("button", name="Fold them into one link again").click()
+    assert not members & page.shown_edges()
+    page.js("id => actorgraph.selectRelation(id)", sorted(members)[0])  # a relation chosen among them opens the link
+    assert members <= page.shown_edges()

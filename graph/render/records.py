@@ -145,7 +145,7 @@ def page_data(graph: nx.MultiDiGraph, positions: dict[str, tuple[float, float]],
     return {
         "title": title, "note": note, "path": path, "focus": focus, "dataset": metadata,
         "documents": document_records(graph.graph.get("documents", {}), seeds_dir, edges),
-        "big": big, "strict": strict, "far": PAGE_INFINITY, "event_days": event_days(edges),
+        "big": big, "strict": strict, "far": PAGE_INFINITY, "event_days": event_days(edges), "bundles": bundles(edges),
         "as_of_days": [page_day(as_of.first.toordinal()), page_day(as_of.last.toordinal())] if as_of else None,
         "label_inside": sorted(LABEL_INSIDE), "inside_width": INSIDE_WIDTH, "inside_font": INSIDE_FONT,
         "kinds": {k: v for k, v in graph.graph.get("kinds", {}).items() if k in kinds_used},
@@ -162,6 +162,24 @@ def _with_markers(categories: dict[str, dict]) -> dict[str, dict]:
 
     chosen = markers({name: category.get("color") or "#999999" for name, category in categories.items()})
     return {name: {**category, "marker": chosen[name]} for name, category in categories.items()}
+
+
+#: From this many relations between the same two actors on, the page draws them as one summarised link.
+BUNDLE_MIN = 4
+
+
+def bundles(edges: list[dict]) -> list[dict]:
+    """The pairs of actors joined by at least :data:`BUNDLE_MIN` relations, which the page draws as one
+    link saying how many until it is opened: ``[{"from", "to", "members": [relation ids]}]``.
+
+    >>> bundles([{"id": str(i), "from": "a", "to": "b"} for i in range(4)] + [{"id": "x", "from": "b", "to": "c"}])
+    [{'from': 'a', 'to': 'b', 'members': ['0', '1', '2', '3']}]
+    """
+    pairs: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for edge in edges:
+        pairs[(min(edge["from"], edge["to"]), max(edge["from"], edge["to"]))].append(edge)
+    return [{"from": a, "to": b, "members": [e["id"] for e in members]}
+            for (a, b), members in sorted(pairs.items()) if len(members) >= BUNDLE_MIN and a != b]
 
 
 def event_days(edges: list[dict]) -> list[int]:

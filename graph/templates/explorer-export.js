@@ -126,6 +126,10 @@
         if (!r.visible) continue;
         const a = at(positions[view.actor(r.from).key]), b = at(positions[view.actor(r.to).key]);
         if (!inView(a, 0) && !inView(b, 0)) continue;
+        shownCategories.set(r.category, (shownCategories.get(r.category) || 0) + 1);
+        claims += view.isClaim(r) ? 1 : 0;
+        context += r.link === "context" ? 1 : 0;
+        if (!r.drawn) continue; // folded into a bundle, drawn below
         const item = edges.get(r.key);
         const color = item.color.color;
         let d = "M" + a.x.toFixed(1) + "," + a.y.toFixed(1);
@@ -152,9 +156,15 @@
             [tip.x - ux * s * 1.4 + uy * s * 0.6, tip.y - uy * s * 1.4 - ux * s * 0.6]]
             .map((p) => p[0].toFixed(1) + "," + p[1].toFixed(1)).join(" ")}));
         }
-        shownCategories.set(r.category, (shownCategories.get(r.category) || 0) + 1);
-        claims += view.isClaim(r) ? 1 : 0;
-        context += r.link === "context" ? 1 : 0;
+      }
+      for (const bundle of view.bundles()) { // many relations between two actors, as the page draws them
+        const a = at(positions[view.actor(bundle.from).key]), b = at(positions[view.actor(bundle.to).key]);
+        if (!inView(a, 0) && !inView(b, 0)) continue;
+        graph.append(make("line", {x1: a.x.toFixed(1), y1: a.y.toFixed(1), x2: b.x.toFixed(1), y2: b.y.toFixed(1),
+          stroke: "#57606a", "stroke-width": 3.5}));
+        graph.append(make("text", {x: ((a.x + b.x) / 2).toFixed(1), y: ((a.y + b.y) / 2 + 4).toFixed(1), "font-size": 12,
+          "text-anchor": "middle", fill: "#1f2328", stroke: "#ffffff", "stroke-width": 3, "paint-order": "stroke",
+          class: "bundle"}, bundle.count + " relations"));
       }
       const labels = new Set(view.drawnLabels().map((l) => l.id));
       for (const n of data.nodes) {

@@ -138,6 +138,18 @@
         (r.sources.length > 1 ? " (and " + (r.sources.length - 1) + " more)" : "") : ""),
   }, edgeStyle(r, false, false, false))));
 
+  // Many relations between the same two actors (Python's ``bundles``) are drawn as one link saying how
+  // many, until it is clicked open; a path or a selected relation among them opens it too.
+  const bundles = (data.bundles || []).map((b, i) => ({key: data.edges.length + i, from: b.from, to: b.to,
+    members: b.members.map((id) => relations.get(id)), open: false, folded: false, drawn: false, count: -1}));
+  const bundleOf = new Map(bundles.flatMap((b) => b.members.map((r) => [r.id, b])));
+  const bundleByKey = new Map(bundles.map((b) => [b.key, b]));
+  edges.add(bundles.map((b) => ({id: b.key, from: actors.get(b.from).key, to: actors.get(b.to).key, hidden: true,
+    physics: false, width: 3.5, color: {color: "#57606a", highlight: "#1f2328", hover: "#1f2328", inherit: false},
+    smooth: {enabled: false}, arrows: {to: {enabled: false}}, font: {size: 12, align: "middle", strokeWidth: 4},
+    title: b.members.length + " relations between " + nameOf(b.from) + " and " + nameOf(b.to) + " (click to show each)\n" +
+      b.members.map((r) => "· " + nameOf(r.from) + " " + r.label + " " + nameOf(r.to)).join("\n")})));
+
   // Small pages run vis-network's physics for 150 steps from the positions computed in Python, to
   // push apart actors drawn over each other, then turn it off; big pages keep those positions.
   const settle = !data.big && data.nodes.length > 1;
@@ -263,6 +275,60 @@
     for (const change of changes) items[change.id].options.hidden = change.hidden;
   }
 
+  /** Draw each relation the filters keep, unless it is folded into its bundle, and each folded bundle;
+   * then let vis-network recompute what it draws (``actorsChanged``: it must even if no relation changed). */
+  function drawRelations(actorsChanged) {
+    const changes = [], labels = [];
+    for (const b of bundles) {
+      const shown = b.members.filter((r) => r.visible).length;
+      b.folded = !b.open && shown >= 2;
+      if (b.folded && shown !== b.count) labels.push({id: b.key, label: shown + " relations"});
+      b.count = shown;
+    }
+    for (const r of data.edges) {
+      const bundle = bundleOf.get(r.id), drawn = r.visible && !(bundle && bundle.folded);
+      if (drawn !== r.drawn) changes.push({id: r.key, hidden: !drawn});
+      r.drawn = drawn;
+    }
+    for (const b of bundles) {
+      if (b.folded !== b.drawn) changes.push({id: b.key, hidden: !b.folded});
+      b.drawn = b.folded;
+    }
+    if (labels.length) edges.update(labels);
+    hide(network.body.edges, changes);
+    if (actorsChanged || changes.length) network.body.emitter.emit("_dataChanged");
+  }
+
+  /** Open the bundles holding any of ``ids`` (relation ids), so that each of those relations is drawn. */
+  function unfold(ids) {
+    let opened = false;
+    for (const id of ids) {
+      const b = bundleOf.get(id);
+      if (b && !b.open) opened = b.open = true;
+    }
+    if (opened) drawRelations(false);
+  }
+
+  /** A bundle clicked: open it and list its relations in the panel, with a way to fold them again. */
+  function showBundle(b) {
+    b.open = true;
+    drawRelations(false);
+    state.selected = null;
+    network.setSelection({nodes: [], edges: []});
+    openPanel(el("h2", null, b.members.length + " relations between " + nameOf(b.from) + " and " + nameOf(b.to)),
+      el("p", null, button("Fold them into one link again", "link fold", () => {
+        b.open = false;
+        drawRelations(false);
+        closePanel();
+      })),
+      el("ol", "relations", ...b.members.map((r) => {
+        const li = el("li", r.visible ? "relation" : "relation filtered", el("p", "sentence", actorButton(r.from), " ",
+          button(r.label, "link verb", () => selectRelation(r.id)), " ", actorButton(r.to)), facts(r, true), quotes(r));
+        li.style.borderLeftColor = colorOf(r);
+        return li;
+      })));
+  }
+
   /** Show the relations the filters keep and the actors with one of them (or with none at all). */
   function applyFilters() {
     const edgeChanges = [];
@@ -286,8 +352,7 @@
       shownNodes += shown;
     }
     hide(network.body.nodes, nodeChanges);
-    hide(network.body.edges, edgeChanges);
-    if (nodeChanges.length || edgeChanges.length) network.body.emitter.emit("_dataChanged");
+    drawRelations(nodeChanges.length > 0);
     state.visible = {nodes: shownNodes, edges: shownEdges};
     byId("counts").textContent = "Showing " + shownNodes + " of " + data.nodes.length + " actors, " +
       shownEdges + " of " + data.edges.length + " relations";
@@ -734,6 +799,7 @@
   function selectRelation(id) {
     leave({relation: id});
     state.selected = {relation: id};
+    unfold([id]);
     const r = relations.get(id);
     if (r.visible) network.setSelection({nodes: [], edges: [r.key]}, {unselectAll: true, highlightEdges: false});
     showRelation(id);
@@ -836,6 +902,7 @@
   function showPath(from, to, found) {
     const status = byId("path-status"), hops = byId("path-hops");
     state.path = {from: from, to: to, nodes: found && found.actors, edges: found ? found.links.map((l) => l.relation.id) : []};
+    unfold(state.path.edges);
     restyle();
     changed(true);
     if (!found) {
@@ -982,7 +1049,7 @@
     data: data, state: state, core: core, el: el, button: button, byId: byId, network: network, nodes: nodes, edges: edges,
     relations: relations, kinds: kinds, categories: categories, shapePoints: SHAPE_POINTS,
     actor: (id) => actors.get(id), nameOf: nameOf, kindOf: kindOf, isClaim: isClaim, labelPx: labelPx, labelInside: labelInside,
-    markerShape: markerShape,
+    markerShape: markerShape, bundles: () => bundles.filter((b) => b.drawn),
     drawnLabels: drawnLabels, selectRelation: selectRelation, selectActor: selectActor, changed: changed,
     getView: getView, setView: setView, isStrict: () => strict.checked, hidesClaims: () => hideAlleged.checked,
   };
@@ -1016,6 +1083,7 @@
   });
   network.on("click", (event) => {
     if (event.nodes.length) selectActor(data.nodes[event.nodes[0]].id, false);
+    else if (event.edges.length && bundleByKey.has(event.edges[0])) showBundle(bundleByKey.get(event.edges[0]));
     else if (event.edges.length) selectRelation(data.edges[event.edges[0]].id);
     else closePanel();
   });
