@@ -200,7 +200,8 @@ class _SchemaLoader:
     def load(self, path: Path) -> Schema:
         schema = Schema({}, {}, {}, {})
         parsed = _required_root(path, "vocabulary file", "it must name the actor kinds, relation categories, "
-                                "statuses and relation types of the data (see 'The data format' in the README)", self.problems)
+                                "statuses and relation types of the data ('actorgraph init' starts a new map with "
+                                "one to edit)", self.problems)
         if parsed is None:
             return schema
         reader, root = parsed
