@@ -47,7 +47,8 @@ def vis_assets() -> tuple[str, str]:
 #: The page's own scripts, in the order they run: the pure core, one file per feature (each adds itself
 #: to ``window.actorgraphFeatures``), then the view that starts them. Each is inlined in its own
 #: ``<script>`` with its own hash in the Content-Security-Policy.
-SCRIPTS = ("explorer-core.js", "explorer-reader.js", "explorer-share.js", "explorer-export.js", "explorer.js")
+SCRIPTS = ("explorer-core.js", "explorer-search.js", "explorer-timeline.js", "explorer-reader.js", "explorer-share.js",
+           "explorer-export.js", "explorer.js")
 
 
 @lru_cache(maxsize=1)

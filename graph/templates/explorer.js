@@ -480,160 +480,6 @@
     withContext.addEventListener("change", () => (state.path ? refreshPath() : changed(true)));
   }
 
-  let dateControl = null;
-  let playing = null; // the timer stepping through the events, while playing
-  const PLAY_STEP = 900; // ms per event day
-
-  function buildDateFilter() {
-    const days = data.edges.flatMap((r) => r.span).filter((day) => Math.abs(day) < data.far);
-    if (!days.length) {
-      byId("dates").hidden = true;
-      return;
-    }
-    let [low, high] = [Math.min(...days), Math.max(...days)];
-    const year = (day) => new Date(day * DAY).getUTCFullYear();
-    [low, high] = [dayOf(year(low) + "-01-01"), dayOf(year(high) + "-12-31")]; // whole years
-    const on = byId("date-on"), slider = byId("date-slider"), input = byId("date-input");
-    slider.min = low;
-    slider.max = high;
-    input.min = isoDay(low);
-    input.max = isoDay(high);
-    byId("date-min").textContent = isoDay(low);
-    byId("date-max").textContent = isoDay(high);
-    const events = data.event_days.filter((day) => day >= low && day <= high);
-    const ticks = byId("date-ticks");
-    for (const day of events) {
-      const option = document.createElement("option");
-      option.value = String(day);
-      ticks.append(option);
-    }
-    const words = byId("date-words");
-    const show = (day) => {
-      slider.value = day;
-      input.value = isoDay(day);
-      const happening = events.includes(day) ? data.edges.filter((r) => r.span[0] === day || r.span[1] === day).length : 0;
-      words.textContent = new Date(day * DAY).toLocaleDateString("en-GB", {day: "numeric", month: "long", year: "numeric",
-        timeZone: "UTC"}) + (happening ? " · " + happening + " relation(s) begin or happen" : "");
-    };
-    const setDay = (day) => {
-      on.checked = true;
-      state.when = [day, day];
-      show(day);
-      applyFilters();
-    };
-    dateControl = {show: show, low: low, high: high};
-    const asOf = data.as_of_days;
-    show(asOf ? asOf[0] : high);
-    strict.checked = data.strict;
-    if (asOf) {
-      on.checked = true;
-      state.when = asOf;
-    }
-    slider.addEventListener("input", () => setDay(Number(slider.value)));
-    const current = () => Number(slider.value);
-    const next = () => events.find((day) => day > current());
-    const previous = () => [...events].reverse().find((day) => day < current());
-    byId("date-next").addEventListener("click", () => next() !== undefined && setDay(next()));
-    byId("date-prev").addEventListener("click", () => previous() !== undefined && setDay(previous()));
-    const play = byId("date-play");
-    const stop = () => {
-      clearInterval(playing);
-      playing = null;
-      play.textContent = "▶ Play";
-      play.setAttribute("aria-pressed", "false");
-      changed(true);
-    };
-    play.addEventListener("click", () => {
-      if (playing !== null) return stop();
-      if (next() === undefined) setDay(events[0]); // from the start again
-      play.textContent = "❚❚ Pause";
-      play.setAttribute("aria-pressed", "true");
-      playing = setInterval(() => (next() === undefined ? stop() : setDay(next())), PLAY_STEP);
-      return null;
-    });
-    input.addEventListener("change", () => {
-      const day = dayOf(input.value);
-      if (Number.isFinite(day)) setDay(day);
-    });
-    on.addEventListener("change", () => {
-      state.when = on.checked ? [Number(slider.value), Number(slider.value)] : null;
-      applyFilters();
-    });
-  }
-
-  // ---------------------------------------------------------------- search
-
-  const searchKeys = data.nodes.map((n) => ({id: n.id, keys: n.keys, about: n.about, sortName: n.sort_name}));
-
-  /** The actors a query finds, best first, as `actorgraph search` finds them (explorer-core.js). */
-  const search = (query, limit) => core.searchActors(searchKeys, query).slice(0, limit);
-
-  /** How a search result matched, in a few words shown after its name (empty for its own name). */
-  function matchNote(n, hit) {
-    if (hit.key === -1) return "— " + (n.description.length > 60 ? n.description.slice(0, 59) + "…" : n.description);
-    const matched = hit.key === 0 ? n.name : hit.key <= n.aliases.length ? n.aliases[hit.key - 1] : n.id;
-    if (hit.match === "similar") return "(spelt like " + matched + ")";
-    return hit.key === 0 ? "" : "(" + matched + ")";
-  }
-
-  function buildSearch() {
-    const input = byId("search"), list = byId("search-results");
-    let found = [], active = 0;
-    const close = () => {
-      list.hidden = true;
-      list.replaceChildren();
-      input.removeAttribute("aria-activedescendant");
-    };
-    const choose = (id) => {
-      close();
-      input.value = ""; // the box is for the next search, not a label of the last one
-      selectActor(id, true);
-    };
-    const mark = (index) => {
-      active = index;
-      list.querySelectorAll("li[role=option]").forEach((item, i) => item.setAttribute("aria-selected", String(i === index)));
-      if (found.length) input.setAttribute("aria-activedescendant", "search-option-" + index);
-    };
-    input.addEventListener("input", () => {
-      found = search(input.value, 12);
-      if (!found.length) {
-        list.replaceChildren(...(core.normalize(input.value) ? [el("li", "no-match", "No actor matches “" + input.value + "”.")] : []));
-        list.hidden = list.childElementCount === 0;
-        return;
-      }
-      list.replaceChildren(...found.map((hit, i) => {
-        const n = actors.get(hit.id), note = matchNote(n, hit);
-        const item = el("li", null, el("span", "label", n.name), note ? el("span", "muted", " " + note) : null);
-        item.id = "search-option-" + i;
-        item.setAttribute("role", "option");
-        item.addEventListener("mousedown", (event) => {
-          event.preventDefault();
-          choose(hit.id);
-        });
-        return item;
-      }));
-      list.hidden = false;
-      mark(0);
-    });
-    input.addEventListener("keydown", (event) => {
-      if ((event.key === "ArrowDown" || event.key === "ArrowUp") && found.length && !list.hidden) {
-        event.preventDefault();
-        mark((active + (event.key === "ArrowDown" ? 1 : found.length - 1)) % found.length);
-      }
-      if (event.key === "Enter" && found.length && !list.hidden) choose(found[active].id);
-      if (event.key === "Escape") close();
-    });
-    input.addEventListener("blur", close);
-    const names = byId("actor-names");
-    for (const n of data.nodes) {
-      for (const name of [n.name, ...n.aliases]) {
-        const option = document.createElement("option");
-        option.value = name;
-        names.append(option);
-      }
-    }
-  }
-
   // ---------------------------------------------------------------- details panel
 
   const panel = byId("panel"), panelBody = byId("panel-body");
@@ -943,12 +789,7 @@
 
   /** The actor a typed name means: its id, or the one actor with that name or alias, or the one found. */
   function resolve(text) {
-    if (actors.has(text)) return text;
-    const q = core.normalize(text);
-    const exact = searchKeys.filter((e) => e.keys.includes(q)).map((e) => e.id);
-    if (exact.length === 1) return exact[0];
-    const found = search(text, 2);
-    return found.length === 1 ? found[0].id : null;
+    return actors.has(text) ? text : finder.resolve(text);
   }
 
   function findPath() {
@@ -998,10 +839,10 @@
     hideAlleged.checked = Boolean(wanted.hideClaims);
     withContext.checked = Boolean(wanted.context);
     const days = wanted.date ? wanted.date.map(dayOf) : null;
-    if (days && days.every(Number.isFinite) && days[0] <= days[1] && dateControl) {
+    if (days && days.every(Number.isFinite) && days[0] <= days[1] && timeline.shown) {
       state.when = days;
       byId("date-on").checked = true;
-      dateControl.show(days[0]);
+      timeline.show(days[0]);
       strict.checked = Boolean(wanted.strict);
     } else {
       state.when = null;
@@ -1041,7 +882,7 @@
 
   let started = false; // the address is written only once the page has shown the view it was opened on
   function changed(push) {
-    if (started && share) share.record(push && playing === null); // playing writes the address in place
+    if (started && share) share.record(push && !timeline.playing()); // playing writes the address in place
   }
 
   const features = window.actorgraphFeatures || {};
@@ -1052,16 +893,17 @@
     markerShape: markerShape, bundles: () => bundles.filter((b) => b.drawn),
     drawnLabels: drawnLabels, selectRelation: selectRelation, selectActor: selectActor, changed: changed,
     getView: getView, setView: setView, isStrict: () => strict.checked, hidesClaims: () => hideAlleged.checked,
+    applyFilters: applyFilters, strictBox: strict, dayOf: dayOf, isoDay: isoDay,
   };
   const reader = features.reader ? features.reader(view) : {citation: () => null, close: () => null, open: () => false};
+  const finder = features.search(view);
+  const timeline = features.timeline(view);
   const share = features.share ? features.share(view) : null;
   const exporter = features.exporter ? features.exporter(view) : null;
 
   // ---------------------------------------------------------------- start
 
   buildLegend();
-  buildDateFilter();
-  buildSearch();
   byId("path-find").addEventListener("click", findPath);
   byId("path-clear").addEventListener("click", clearPath);
   for (const id of ["path-from", "path-to"]) {
