@@ -9,8 +9,6 @@ nothing else.
 """
 from __future__ import annotations
 
-from dataclasses import asdict
-
 import networkx as nx
 
 from .metadata import metadata_record
@@ -43,10 +41,7 @@ def build_graph(dataset: Dataset) -> nx.MultiDiGraph:
     """
     schema = dataset.schema
     graph = nx.MultiDiGraph(
-        kinds={k: _plain(v) for k, v in schema.kinds.items()},
-        categories={k: _plain(v) for k, v in schema.categories.items()},
-        statuses={k: _plain(v) for k, v in schema.statuses.items()},
-        default_status=schema.default_status,
+        **schema.attributes(),
         documents={d.id: {"title": d.title, "author": d.author, "file": d.file, "publisher": d.publisher, "url": d.url,
                           "published": d.published.text if d.published else None, "archive_url": d.archive_url}
                    for d in dataset.documents.values()},
@@ -62,11 +57,10 @@ def build_graph(dataset: Dataset) -> nx.MultiDiGraph:
     return graph
 
 
-def _plain(record) -> dict:
-    values = asdict(record)
-    values.pop("id")
-    return values
-
-
 def _text(value) -> str | None:
     return None if value is None else str(value)
+
+
+def vocabulary(graph: nx.MultiDiGraph) -> Schema:
+    """The typed vocabulary a graph was built with (kept in its attributes as plain data)."""
+    return Schema.from_attributes(graph.graph)

@@ -13,6 +13,7 @@ if TYPE_CHECKING:  # networkx is imported by whatever builds the graph; --help a
 
 from .dates import parse_date
 from .fields import RELATION
+from .model import Schema
 from .validity import UNKNOWN
 
 #: The relation fields a record carries besides its id, category, label and sources.
@@ -42,7 +43,7 @@ def name(graph: nx.MultiDiGraph, actor: str | None) -> str | None:
 
 def category_label(graph: nx.MultiDiGraph, category: str) -> str:
     """The vocabulary's label of a relation category (the id when it has none)."""
-    return graph.graph.get("categories", {}).get(category, {}).get("label", category)
+    return Schema.from_attributes(graph.graph).label("categories", category)
 
 
 def sentence(graph: nx.MultiDiGraph, record: dict) -> str:
@@ -112,14 +113,15 @@ def parenthesized(*parts: str) -> str:
 
 def is_claim(graph: nx.MultiDiGraph, record: dict) -> bool:
     """Whether the relation is not of the default status (alleged, disputed...)."""
-    return record["status"] != graph.graph.get("default_status", "reported")
+    return Schema.from_attributes(graph.graph).is_claim(record["status"])
 
 
 def status_text(graph: nx.MultiDiGraph, record: dict) -> str:
     """The status in words; a claim stands out in capitals and names its claimant:
     ``"reported"``, ``"ALLEGED by Dan Critic"``, ``"DISPUTED"``."""
-    label = graph.graph.get("statuses", {}).get(record["status"], {}).get("label", record["status"])
-    if not is_claim(graph, record):
+    vocabulary = Schema.from_attributes(graph.graph)
+    label = vocabulary.label("statuses", record["status"])
+    if not vocabulary.is_claim(record["status"]):
         return label.lower()
     return label.upper() + (f" by {name(graph, record['claimed_by'])}" if record["claimed_by"] else "")
 

@@ -59,7 +59,9 @@ class Filters:
 
     def check(self, graph: nx.MultiDiGraph) -> None:
         """Raise :class:`UsageError` for a category, type or actor the graph does not know."""
-        categories = set(graph.graph.get("categories", {}))
+        from .build import vocabulary
+
+        categories = set(vocabulary(graph).categories)
         types = {d["type"] for _, _, d in graph.edges(data=True)}
         for name in self.categories | self.exclude_categories:
             if name not in categories:
@@ -71,7 +73,7 @@ class Filters:
             if actor not in graph:
                 raise UsageError(f"unknown actor {actor!r}")
 
-    def keeps(self, data: dict, default_status: str = "reported") -> bool:
+    def keeps(self, data: dict, default_status: str) -> bool:
         """Whether a relation with edge attributes ``data`` passes the filters."""
         if self.reported_only and data["status"] != default_status:
             return False
@@ -89,13 +91,15 @@ class Filters:
         """Whether a kept relation only may hold at ``as_of`` (undated, or dated vaguely around it)."""
         return self.as_of is not None and holding(data, self.as_of) == Holding.MAY
 
-    def keeps_relation(self, source: str, target: str, data: dict, default_status: str = "reported") -> bool:
+    def keeps_relation(self, source: str, target: str, data: dict, default_status: str) -> bool:
         """Whether the relation ``source -> target`` passes the filters, its actors included."""
         return source not in self.avoid and target not in self.avoid and self.keeps(data, default_status)
 
     def apply(self, graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
         """A read-only view of ``graph`` with only the actors and relations kept (all actors but avoided ones)."""
-        default = graph.graph.get("default_status", "reported")
+        from .build import vocabulary
+
+        default = vocabulary(graph).default_status
         nodes = [n for n in graph if n not in self.avoid]
         edges = [(u, v, k) for u, v, k, d in graph.edges(keys=True, data=True) if self.keeps_relation(u, v, d, default)]
         return _view(graph, nodes, edges)

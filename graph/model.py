@@ -1,7 +1,8 @@
 """Plain dataclasses for a loaded, valid dataset. No I/O here."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
 
 from .dates import PartialDate
 from .validity import Unknown
@@ -25,6 +26,7 @@ class Kind:
     label: str
     color: str = "#999999"
     shape: str = "dot"
+    cues: tuple[str, ...] = ()  # words that mark a name as this kind (titles, "Ministry"), for suggestions
 
 
 #: What a relation is, as far as "how is A connected to B" goes: a connection between its actors,
@@ -50,6 +52,7 @@ class Status:
     description: str = ""
     default: bool = False
     requires_claimant: bool = False
+    cues: tuple[str, ...] = ()  # words that attribute or hedge a statement ("according to", "alleged")
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,7 @@ class RelationType:
     symmetric: bool = False
     link: str = "connection"
     time: str = "state"
+    cues: tuple[str, ...] = ()  # words that suggest this type in a sentence ("son-in-law", "fired")
 
 
 @dataclass(frozen=True)
@@ -82,18 +86,29 @@ class Schema:
         """Whether a relation of ``status`` is attributed to someone rather than stated as fact."""
         return status != self.default_status
 
-    def is_context(self, relation_type: str) -> bool:
-        """Whether relations of this type are context about actors, not a connection between them."""
-        return self.relation_types[relation_type].link == "context"
-
-    def is_state(self, relation_type: str) -> bool:
-        """Whether relations of this type hold over a period (else they are events)."""
-        return self.relation_types[relation_type].time == "state"
-
     def label(self, section: str, name: str) -> str:
         """The label of kind, category or status ``name`` (``section``: "kinds", "categories", "statuses")."""
         entry = getattr(self, section).get(name)
         return entry.label if entry is not None else name
+
+    def attributes(self) -> dict[str, dict[str, dict]]:
+        """The vocabulary as plain, JSON-ready graph attributes; :meth:`from_attributes` reads them back."""
+        return {section: {name: {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(entry).items() if k != "id"}
+                          for name, entry in getattr(self, section).items()} for section in _SECTIONS}
+
+    @classmethod
+    def from_attributes(cls, attributes: Mapping) -> Schema:
+        """The vocabulary kept in a graph's attributes (``graph.graph``) by :meth:`attributes`.
+
+        >>> Schema.from_attributes(Schema({}, {}, {"said": Status("said", "Said", default=True)}, {}).attributes()).default_status
+        'said'
+        """
+        return cls(**{section: {name: make(name, **{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
+                                for name, values in attributes.get(section, {}).items()}
+                      for section, make in _SECTIONS.items()})
+
+
+_SECTIONS = {"kinds": Kind, "categories": Category, "statuses": Status, "relation_types": RelationType}
 
 
 @dataclass(frozen=True)

@@ -26,9 +26,11 @@ from typing import NamedTuple
 
 import networkx as nx
 
+from .build import vocabulary as graph_vocabulary
 from .describe import hops, name, parenthesized, relation_record
 from .errors import NotFoundError, UsageError
 from .filters import Filters
+from .model import Schema
 from .names import resolve_actor
 
 Cost = tuple[int, int, int, int]
@@ -57,10 +59,10 @@ class Link(NamedTuple):
         return self.cost[0] > 0
 
 
-def status_ranks(graph: nx.MultiDiGraph) -> dict[str, int]:
+def status_ranks(vocabulary: Schema) -> dict[str, int]:
     """The statuses in the order a hop prefers them: the default first, then the vocabulary's order."""
-    default = graph.graph.get("default_status", "reported")
-    order = [default, *(s for s in graph.graph.get("statuses", {}) if s != default)]
+    default = vocabulary.default_status
+    order = [default, *(s for s in vocabulary.statuses if s != default)]
     return {status: rank for rank, status in enumerate(order)}
 
 
@@ -78,8 +80,9 @@ class Network:
         self.filters = filters or Filters()
         self.directed = directed
         self.claims = claims and not self.filters.reported_only
-        self.default_status = graph.graph.get("default_status", "reported")
-        self._rank = status_ranks(graph)
+        vocabulary = graph_vocabulary(graph)
+        self.default_status = vocabulary.default_status
+        self._rank = status_ranks(vocabulary)
         self._links: tuple[dict, dict] = ({}, {})
 
     def links(self, actor: str, backward: bool = False) -> dict[str, Link]:

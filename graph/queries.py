@@ -13,6 +13,7 @@ from itertools import chain
 
 import networkx as nx
 
+from .build import vocabulary
 from .dates import parse_date
 from .describe import category_label, date_order, parenthesized, relation_record
 from .errors import NotFoundError, UsageError
@@ -33,7 +34,7 @@ def _actor(graph: nx.MultiDiGraph, actor: str) -> dict:
 
 def _relations(graph: nx.MultiDiGraph, filters: Filters, actor: str | None = None):
     """The records of the relations the filters keep, all of them or those of ``actor``."""
-    default = graph.graph.get("default_status", "reported")
+    default = vocabulary(graph).default_status
     edges = graph.edges(keys=True, data=True) if actor is None else chain(
         graph.out_edges(actor, keys=True, data=True), graph.in_edges(actor, keys=True, data=True))
     return [relation_record(graph, u, v, key) for u, v, key, data in edges
@@ -51,14 +52,13 @@ def profile(graph: nx.MultiDiGraph, actor: str, filters: Filters | None = None) 
     actor = resolve_actor(graph, actor)
     data = graph.nodes[actor]
     filters = replace(filters or Filters(), include_context=True)
-    categories = graph.graph.get("categories", {})
-    groups: dict[str, list[dict]] = {category: [] for category in categories}
+    vocab = vocabulary(graph)
+    groups: dict[str, list[dict]] = {category: [] for category in vocab.categories}
     for record in sorted(_relations(graph, filters, actor), key=date_order):
         groups.setdefault(record["category"], []).append(record)
-    default = graph.graph.get("default_status", "reported")
     claims = sorted((relation_record(graph, u, v, key) for u, v, key in data["claims_made"]
-                     if filters.keeps_relation(u, v, graph.edges[u, v, key], default)), key=date_order)
-    return {**_actor(graph, actor), "kind_label": graph.graph.get("kinds", {}).get(data["kind"], {}).get("label"),
+                     if filters.keeps_relation(u, v, graph.edges[u, v, key], vocab.default_status)), key=date_order)
+    return {**_actor(graph, actor), "kind_label": vocab.label("kinds", data["kind"]),
             "aliases": list(data["aliases"]), "description": data["description"], "tags": list(data["tags"]),
             "relations": [{"category": category, "label": category_label(graph, category),
                            "relations": records} for category, records in groups.items() if records],

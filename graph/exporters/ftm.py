@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from ..build import vocabulary
 from ..validity import UNKNOWN
 
 ACTOR_SCHEMATA = {"person": "Person", "government_body": "PublicBody", "country": "PublicBody",
@@ -91,10 +92,9 @@ def _entity(entity_id: str, schema: str, properties: dict) -> dict:
 
 
 def _actor(node: str, data: dict, graph: nx.MultiDiGraph) -> dict:
-    kind = graph.graph.get("kinds", {}).get(data["kind"], {})
     return _entity(actor_entity_id(node), actor_schema(data["kind"]), {
         "name": data["name"], "alias": data["aliases"], "description": data["description"],
-        "classification": kind.get("label", data["kind"]), "keywords": data["tags"]})
+        "classification": vocabulary(graph).label("kinds", data["kind"]), "keywords": data["tags"]})
 
 
 def _document(doc_id: str, doc: dict) -> dict:
@@ -113,8 +113,9 @@ def _relation(u: str, v: str, key: str, data: dict, graph: nx.MultiDiGraph) -> d
     nodes = graph.nodes
     link = link_for(data["category"], nodes[u]["kind"], nodes[v]["kind"])
     sentence = f"{nodes[u]['name']} {data['label']} {nodes[v]['name']}"
-    if data["status"] != graph.graph.get("default_status"):
-        status = graph.graph.get("statuses", {}).get(data["status"], {}).get("label", data["status"])
+    statuses = vocabulary(graph)
+    if statuses.is_claim(data["status"]):
+        status = statuses.label("statuses", data["status"])
         claimant = f" by {nodes[data['claimed_by']]['name']}" if data.get("claimed_by") else ""
         sentence += f" ({status.lower()}{claimant})"
     end = data.get("end")

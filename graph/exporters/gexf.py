@@ -17,6 +17,7 @@ from datetime import date
 
 import networkx as nx
 
+from ..build import vocabulary
 from ..validity import edge_span
 from .xmltext import xml_attributes, xml_text
 
@@ -26,10 +27,10 @@ _HEX_COLOR = re.compile(r"^#([0-9a-fA-F]{2})([0-9a-fA-F]{2})([0-9a-fA-F]{2})$")
 def to_gexf(graph: nx.MultiDiGraph) -> str:
     """The graph as GEXF text, in dynamic mode when any relation is dated."""
     out = nx.MultiDiGraph(mode="dynamic")
-    kinds = graph.graph.get("kinds", {})
+    kinds = vocabulary(graph).kinds
     for node, data in graph.nodes(data=True):
         attributes = {**xml_attributes(data), "label": xml_text(data["name"])}
-        color = _HEX_COLOR.match(kinds.get(data["kind"], {}).get("color") or "")
+        color = _HEX_COLOR.match(kinds[data["kind"]].color if data["kind"] in kinds else "")
         if color:
             r, g, b = (int(part, 16) for part in color.groups())
             attributes["viz"] = {"color": {"r": r, "g": g, "b": b, "a": 1.0}}
