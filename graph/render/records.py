@@ -9,6 +9,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from ..build import vocabulary
 from ..dates import PartialDate, parse_date
 from ..describe import date_order, relation_record, when
 from ..names import normalize
@@ -81,7 +82,7 @@ def edge_records(graph: nx.MultiDiGraph, names: dict[str, str] | None = None) ->
     """
     documents = graph.graph.get("documents", {})
     names = names or {}
-    ranks = status_ranks(graph)
+    ranks = status_ranks(vocabulary(graph))
     records = []
     for source, target, key, data in graph.edges(keys=True, data=True):
         record = relation_record(graph, source, target, key)
