@@ -18,10 +18,13 @@ if TYPE_CHECKING:  # networkx is imported by whatever builds the graph; --help a
 
 from .atomic import write_all
 from .errors import UsageError
+from .fields import ACTOR, RELATION
 
-NODE_FIELDS = ("id", "name", "kind", "aliases", "description")
-EDGE_FIELDS = ("source", "target", "key", "type", "category", "label", "status", "claimed_by",
-               "role", "start", "end", "date", "sources")
+#: The fields every node and edge of the JSON export has: the declared ones (:mod:`graph.fields`), with
+#: node-link's names for the ends and the id, and what the vocabulary adds to a relation.
+NODE_FIELDS = tuple(f.name for f in ACTOR)
+EDGE_FIELDS = ("source", "target", "key", "category", "label", "link", "time",
+               *(f.name for f in RELATION if f.name not in ("id", "from", "to")))
 
 
 def to_node_link(graph: nx.MultiDiGraph) -> dict:
