@@ -36,7 +36,7 @@ from .model import (
     Source,
     Status,
 )
-from .names import ActorIndex, slug
+from .names import ActorIndex, normalize, slug
 from .validity import UNKNOWN, Unknown
 from .yamlfile import NodeReader, compose, did_you_mean, read_text
 
@@ -209,11 +209,12 @@ class _SchemaLoader:
         if top is None:
             return schema
         sections = (
-            ("kinds", schema.kinds, ("label",), ("color", "shape"), self._kind),
+            ("kinds", schema.kinds, ("label",), ("color", "shape", "cues"), self._kind),
             ("categories", schema.categories, ("label",), ("color", "link", "time"), self._category),
-            ("statuses", schema.statuses, ("label",), ("description", "default", "requires_claimant"), self._status),
+            ("statuses", schema.statuses, ("label",), ("description", "default", "requires_claimant", "cues"),
+             self._status),
             ("relation_types", schema.relation_types, ("category", "label"),
-             ("inverse", "symmetric", "link", "time"), self._type),
+             ("inverse", "symmetric", "link", "time", "cues"), self._type),
         )
         for section, target, required, optional, make in sections:
             entries = reader.mapping(top[section], section) if section in top else None
@@ -237,14 +238,29 @@ class _SchemaLoader:
         values = {n: reader.text(fields[n], n) for n in names if n in fields}
         return None if None in values.values() else values  # type: ignore[return-value]
 
+    @staticmethod
+    def _cues(reader: NodeReader, fields: dict[str, Node]) -> tuple[str, ...] | None:
+        """The optional ``cues``: phrases that suggest the entry in a document's text (see graph.curation)."""
+        if "cues" not in fields:
+            return ()
+        cues = reader.text_list(fields["cues"], "cues")
+        if cues is None:
+            return None
+        for cue, node in zip(cues, fields["cues"].value):
+            if not normalize(cue):
+                reader.error(node, f"cue {cue!r} has no letters or digits to look for")
+                return None
+        return tuple(cues)
+
     def _kind(self, reader, name, key, fields, schema):
         values = self._texts(reader, fields, ("label", "color", "shape"))
-        if values is None:
+        cues = self._cues(reader, fields)
+        if values is None or cues is None:
             return None
         if values.get("shape", Kind.shape) not in SHAPES:  # reported, but the kind kept: its actors stay known
             reader.error(fields["shape"], f"shape {values['shape']!r} cannot be drawn (the page has no images or icons): "
                                           f"use one of {', '.join(SHAPES)}{did_you_mean(values['shape'], SHAPES)}")
-        return Kind(name, **values)
+        return Kind(name, **values, cues=cues)
 
     def _category(self, reader, name, key, fields, schema):
         values = self._texts(reader, fields, ("label", "color", "link", "time"))
@@ -266,14 +282,16 @@ class _SchemaLoader:
     def _status(self, reader, name, key, fields, schema):
         values = self._texts(reader, fields, ("label", "description"))
         flags = {n: reader.flag(fields[n], n) for n in ("default", "requires_claimant") if n in fields}
-        if values is None or None in flags.values():
+        cues = self._cues(reader, fields)
+        if values is None or None in flags.values() or cues is None:
             return None
-        return Status(name, **values, **flags)
+        return Status(name, **values, **flags, cues=cues)
 
     def _type(self, reader, name, key, fields, schema):
         values = self._texts(reader, fields, ("category", "label", "inverse", "link", "time"))
         symmetric = reader.flag(fields["symmetric"], "symmetric") if "symmetric" in fields else False
-        if values is None or symmetric is None or not self._choices(reader, fields, values):
+        cues = self._cues(reader, fields)
+        if values is None or symmetric is None or cues is None or not self._choices(reader, fields, values):
             return None
         category = schema.categories.get(values["category"])
         if category is None:
@@ -286,7 +304,7 @@ class _SchemaLoader:
         values.setdefault("inverse", values["label"])
         values.setdefault("link", category.link)
         values.setdefault("time", category.time)
-        return RelationType(name, symmetric=symmetric, **values)
+        return RelationType(name, symmetric=symmetric, cues=cues, **values)
 
 
 class _Everything:
