@@ -27,7 +27,7 @@ def relation_attributes(relation: Relation, schema: Schema) -> dict:
         "inverse_label": rtype.inverse, "symmetric": rtype.symmetric, "link": rtype.link, "time": rtype.time,
         "status": relation.status, "claimed_by": relation.claimed_by, "role": relation.role,
         "start": _text(relation.start), "end": _text(relation.end), "date": _text(relation.date),
-        "sources": [{"document": s.document, "quote": s.quote} for s in relation.sources],
+        "sources": [{"document": s.document, "quote": s.quote, "page": s.page} for s in relation.sources],
         "note": relation.note,
     }
 

@@ -53,12 +53,13 @@ class Dataset:
         return roles
 
     def _document_files(self) -> list[str]:
-        """The ``file:`` of each document in the sources list, read without checking anything else."""
+        """The ``file:`` (and ``original:``) of each document in the sources list, read without checking anything else."""
         problems: list[Problem] = []
         text = read_text(self.sources_file, str(self.sources_file), problems) if self.sources_file.is_file() else None
         root = compose(text, str(self.sources_file), problems) if text else None
         documents = mapping_value(root, "documents")
-        files = [mapping_value(item, "file") for item in documents.value] if isinstance(documents, SequenceNode) else []
+        items = documents.value if isinstance(documents, SequenceNode) else []
+        files = [mapping_value(item, name) for item in items for name in ("file", "original")]
         return [node.value for node in files if isinstance(node, ScalarNode)]
 
     def check_writable_output(self, path: Path | str) -> None:

@@ -24,7 +24,7 @@ def relation_record(graph: nx.MultiDiGraph, source: str, target: str, key: str) 
     """The relation ``key`` from ``source`` to ``target`` as a JSON-ready dict.
 
     Keys: ``id``, ``category`` and :data:`RECORD_FIELDS`, plus ``sources``, a list of
-    ``{document, title, quote}``.
+    ``{document, title, quote, page}`` (``page`` is ``None`` for a document without pages).
     """
     data = graph.edges[source, target, key]
     documents = graph.graph.get("documents", {})
@@ -32,7 +32,7 @@ def relation_record(graph: nx.MultiDiGraph, source: str, target: str, key: str) 
     record.update((name, data[name]) for name in RECORD_FIELDS[2:])
     record["label"] = data["label"]
     record["sources"] = [{"document": s["document"], "title": documents.get(s["document"], {}).get("title"),
-                          "quote": s["quote"]} for s in data["sources"]]
+                          "quote": s["quote"], "page": s.get("page")} for s in data["sources"]]
     return record
 
 

@@ -20,13 +20,13 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .atomic import locked, write_atomic
+from .atomic import locked, write_all
 from .dataset import Dataset
 from .errors import ActorGraphError, DataError, EditRejected, Problem, UsageError
 from .load import DATA_SUFFIXES, display_path, require_folder
@@ -89,46 +89,102 @@ def add_relation(dataset: Dataset, *, from_: str, to: str, relation_type: str,
     return _add(dataset, "relations", entry, file, dry_run, mentions=(from_, to))
 
 
+@dataclass(frozen=True)
+class Entry:
+    """An entry to append: ``section`` ("actors" or "relations"), the ``entry`` itself, the data ``file`` to put
+    it in (default: chosen as :func:`add_actor` and :func:`add_relation` say), and what to call it in messages
+    about it (default: "actor" or "relation")."""
+
+    section: str
+    entry: dict
+    file: Path | str | None = None
+    label: str | None = None
+
+
 def _add(dataset: Dataset, section: str, entry: dict, file, dry_run: bool, mentions: Iterable[str]) -> Added:
+    return add_entries(dataset, [Entry(section, entry, file)], dry_run)[0]
+
+
+def add_entries(dataset: Dataset, entries: Sequence[Entry], dry_run: bool = False) -> list[Added]:
+    """Append ``entries`` in order, each where ``add`` would put it, after checking the whole dataset once with all
+    of them in place; every file changed is then written, all or none. Raises :class:`EditRejected` with the
+    loader's problems (those in a new entry marked as such) when the dataset would be invalid."""
     require_folder(dataset.data_dir, "data folder", "data_dir")
-    entry = {name: value for name, value in entry.items() if value not in (None, [], "")}
     with locked(dataset.data_dir):
-        return _add_locked(dataset, section, entry, file, dry_run, mentions)
+        return _add_locked(dataset, entries, dry_run)
 
 
-def _add_locked(dataset: Dataset, section: str, entry: dict, file, dry_run: bool, mentions: Iterable[str]) -> Added:
-    paths = [_chosen_file(dataset, file)] if file is not None else _candidates(dataset, section, set(mentions))
-    path, original, bom, text, spot = _placed(paths, section)
+def _add_locked(dataset: Dataset, entries: Sequence[Entry], dry_run: bool) -> list[Added]:
+    pending: dict[Path, tuple[bytes, str, str]] = {}  # file: bytes on disk, byte order mark, text with entries
+    moves: list[_Moved] = []
+    added: list[Added] = []
+    for item in entries:
+        entry = {name: value for name, value in item.entry.items() if value not in (None, [], "")}
+        mentions = {entry[end] for end in ("from", "to") if item.section == "relations" and end in entry}
+        paths = [_chosen_file(dataset, item.file)] if item.file is not None else \
+            _candidates(dataset, item.section, mentions)
+        path, original, bom, text, spot = _placed(paths, item.section, pending)
+        inserted = spot.render(entry)
+        candidate = text[:spot.offset] + inserted + text[spot.offset:]
+        _check_only_appended(dataset, text, candidate, item.section, entry, path)
+        new_lines_start = spot.offset + len(spot.line_break)
+        first_line = _line_of(candidate, new_lines_start + len(spot.lead))
+        moves.append(_Moved(path, _line_of(candidate, new_lines_start), first_line, len(_BREAKS.findall(inserted)),
+                            item.label or item.section[:-1]))
+        pending[path] = (original, bom, candidate)
+        added.append(Added(path, first_line, inserted[len(spot.line_break) + len(spot.lead):], entry, not dry_run))
+    try:
+        dataset.load(overrides={path: text for path, (_, _, text) in pending.items()})
+    except DataError as exc:
+        raise EditRejected([_relocated(p, moves) for p in exc.problems],
+                           ", ".join(display_path(path) for path in pending)) from None
+    added = [_shifted(one, moves[number + 1:]) for number, one in enumerate(added)]
+    if not dry_run:
+        for path, (original, _, _) in pending.items():
+            if _read_bytes(path) != original:
+                being = "entry was" if len(entries) == 1 else "entries were"
+                raise ActorGraphError(f"{display_path(path)} changed while the {being} being checked; "
+                                      f"run the command again")
+        write_all({path: (bom + text).encode("utf-8") for path, (_, bom, text) in pending.items()})
+    return added
+
+
+def _shifted(added: Added, later: Sequence[_Moved]) -> Added:
+    """``added`` with its line moved down by the entries inserted above it afterwards."""
+    line = added.line
+    for move in later:
+        if move.path == added.path and move.at <= line:
+            line += move.added
+    return replace(added, line=line)
+
+
+def appended(text: str, section: str, entry: dict, path: Path) -> tuple[str, int]:
+    """``text`` (of the YAML file ``path``) with ``entry`` appended to its ``section:`` block list as ``add`` appends
+    it, every other character kept, and the line where the entry starts."""
+    spot = _spot(text, section, path)
     inserted = spot.render(entry)
     candidate = text[:spot.offset] + inserted + text[spot.offset:]
-    _check_only_appended(dataset, text, candidate, section, entry, path)
-    new_lines_start = spot.offset + len(spot.line_break)
-    first_line = _line_of(candidate, new_lines_start + len(spot.lead))
-    try:
-        dataset.load(overrides={path: candidate})
-    except DataError as exc:
-        moved = _Moved(path, _line_of(candidate, new_lines_start), first_line, len(_BREAKS.findall(inserted)),
-                       section[:-1])
-        raise EditRejected([moved.relocate(p) for p in exc.problems], display_path(path)) from None
-    if not dry_run:
-        if _read_bytes(path) != original:
-            raise ActorGraphError(f"{display_path(path)} changed while the entry was being checked; run the command again")
-        write_atomic(path, (bom + candidate).encode("utf-8"))
-    return Added(path, first_line, inserted[len(spot.line_break) + len(spot.lead):], entry, not dry_run)
+    return candidate, _line_of(candidate, spot.offset + len(spot.line_break) + len(spot.lead))
 
 
-def _placed(paths: list[Path], section: str) -> tuple[Path, bytes, str, str, _Spot]:
-    """The first of ``paths`` that can take an entry: its path, bytes, byte order mark, text and spot.
-    Raises the last file's :class:`UsageError` or :class:`DataError` when none can."""
+def _placed(paths: list[Path], section: str,
+            pending: dict[Path, tuple[bytes, str, str]]) -> tuple[Path, bytes, str, str, _Spot]:
+    """The first of ``paths`` that can take an entry: its path, bytes, byte order mark, text (from ``pending``
+    when entries were put in it already) and spot. Raises the last file's :class:`UsageError` or
+    :class:`DataError` when none can."""
     for path in paths[:-1]:
         try:
-            return _read_and_place(path, section)
+            return _read_and_place(path, section, pending)
         except (UsageError, DataError):
             continue
-    return _read_and_place(paths[-1], section)
+    return _read_and_place(paths[-1], section, pending)
 
 
-def _read_and_place(path: Path, section: str) -> tuple[Path, bytes, str, str, _Spot]:
+def _read_and_place(path: Path, section: str,
+                    pending: dict[Path, tuple[bytes, str, str]]) -> tuple[Path, bytes, str, str, _Spot]:
+    if path in pending:
+        original, bom, text = pending[path]
+        return path, original, bom, text, _spot(text, section, path)
     original = _read_bytes(path)
     problems: list[Problem] = []
     text = decode_text(original, display_path(path), problems)
@@ -321,11 +377,25 @@ class _Moved:
     added: int
     what: str
 
+    def inside(self, problem: Problem) -> bool:
+        """Whether ``problem`` (found in the text with this entry) is in the inserted text."""
+        return problem.file == display_path(self.path) and self.at <= problem.line < self.at + self.added
+
     def relocate(self, problem: Problem) -> Problem:
-        """``problem`` (found in the candidate) placed in the file as it is on disk, or marked as in the new entry."""
-        if problem.file != display_path(self.path) or problem.line < self.at:
-            return problem
-        if problem.line >= self.at + self.added:
+        """``problem`` (found in the text with this entry) placed in the text without it, or marked as in the entry."""
+        if self.inside(problem):
+            return Problem(problem.file, max(problem.line, self.entry), problem.column,
+                           f"{problem.message} (in the new {self.what})")
+        if problem.file == display_path(self.path) and problem.line >= self.at + self.added:
             return Problem(problem.file, problem.line - self.added, problem.column, problem.message)
-        return Problem(problem.file, max(problem.line, self.entry), problem.column,
-                       f"{problem.message} (in the new {self.what})")
+        return problem
+
+
+def _relocated(problem: Problem, moves: Sequence[_Moved]) -> Problem:
+    """``problem``, found with every entry of ``moves`` inserted (in order), placed in the files as they are on
+    disk, or marked as in the new entry it is in."""
+    for move in reversed(moves):
+        if move.inside(problem):
+            return move.relocate(problem)
+        problem = move.relocate(problem)
+    return problem

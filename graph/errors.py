@@ -66,6 +66,10 @@ class AmbiguousActorError(ActorGraphError):
         super().__init__(f"{name!r} is ambiguous; it could be: {', '.join(candidates)}")
 
 
+class DocumentError(ActorGraphError):
+    """A file cannot become a document: no text in it, encrypted, no article, already registered."""
+
+
 class NotFoundError(ActorGraphError):
     """A query found nothing (no path, no match)."""
 

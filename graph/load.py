@@ -120,8 +120,9 @@ def load_dataset(data_dir: Path | str = "data", seeds_dir: Path | str | None = N
     """Load and validate the dataset in ``data_dir`` citing the documents in ``seeds_dir``.
 
     ``progress(done, total)`` is called after each data file is read. ``overrides`` maps data
-    files (paths inside ``data_dir``, existing or not) to text read instead of the file: how
-    an edit is checked before it is written. Raises :class:`~graph.errors.DataError` listing
+    files (paths inside ``data_dir``, existing or not), the list of sources or a document file
+    to text read instead of the file: how an edit is checked before it is written.
+    Raises :class:`~graph.errors.DataError` listing
     every problem when anything is invalid.
     """
     data_dir = Path(data_dir)
@@ -132,11 +133,11 @@ def load_dataset(data_dir: Path | str = "data", seeds_dir: Path | str | None = N
     if problems:  # every record is checked against the vocabulary: without it they would all be errors
         raise DataError(problems)
     require_folder(seeds_dir, "seeds folder", "seeds_dir")
-    records = _Records(schema, *_load_documents(seeds_dir, problems), problems)
     texts = {Path(path).resolve(): text for path, text in (overrides or {}).items()}
+    records = _Records(schema, *_load_documents(seeds_dir, problems, texts), problems)  # takes the texts it reads
     paths = data_files(data_dir, problems)
     known = {path.resolve() for path in paths}
-    paths = sorted(paths + [Path(path) for path in (overrides or {}) if Path(path).resolve() not in known])
+    paths = sorted(paths + [path for path in texts if path not in known])
     for done, path in enumerate(paths, 1):
         records.read_file(path, texts.get(path.resolve()))
         if progress:
@@ -165,13 +166,14 @@ def require_folder(path: Path, what: str, parameter: str) -> None:
         raise DataError([Problem(display_path(path), 1, 1, state)], parameter)
 
 
-def _required_root(path: Path, what: str, needs: str, problems: list[Problem]) -> tuple[NodeReader, Node] | None:
+def _required_root(path: Path, what: str, needs: str, problems: list[Problem],
+                   text: str | None = None) -> tuple[NodeReader, Node] | None:
     """Like :func:`_file_root` for a file the dataset cannot do without: missing or empty is a problem too."""
-    if not path.exists():
+    if text is None and not path.exists():
         problems.append(Problem(display_path(path), 1, 1, f"{what} missing; {needs}"))
         return None
     known = len(problems)
-    parsed = _file_root(path, problems)
+    parsed = _file_root(path, problems, text)
     if parsed is None and len(problems) == known:
         problems.append(Problem(display_path(path), 1, 1, f"{what} is empty; {needs}"))
     return parsed
@@ -314,11 +316,15 @@ class _Everything:
         return True
 
 
-def _load_documents(seeds_dir: Path, problems: list[Problem]) -> tuple[dict[str, Document], Container[str]]:
+def _load_documents(seeds_dir: Path, problems: list[Problem],
+                    texts: dict[Path, str]) -> tuple[dict[str, Document], Container[str]]:
     """The documents listed in ``sources.yaml``, with their text, and the ids of those listed that could not be
-    read. Citations of those are not checked: the problem is reported once, where it is."""
-    parsed = _required_root(seeds_dir / SOURCES_FILE, "list of sources", "it must list the documents the data cites, as "
-                            "'documents:' entries with an id, file and title", problems)
+    read. Citations of those are not checked: the problem is reported once, where it is. The texts of the list
+    and of documents found in ``texts`` (resolved path to text) are taken from it instead of their files."""
+    sources = seeds_dir / SOURCES_FILE
+    parsed = _required_root(sources, "list of sources", "it must list the documents the data cites, as "
+                            "'documents:' entries with an id, file and title", problems,
+                            texts.pop(sources.resolve(), None))
     if parsed is None:
         return {}, _Everything()
     reader, root = parsed
@@ -329,7 +335,7 @@ def _load_documents(seeds_dir: Path, problems: list[Problem]) -> tuple[dict[str,
     documents: dict[str, Document] = {}
     unread: set[str] = set()
     for item in items:
-        fields = reader.fields(item, "a document", ("id", "file", "title"), DOCUMENT_DETAILS)
+        fields = reader.fields(item, "a document", ("id", "file", "title"), DOCUMENT_DETAILS + DOCUMENT_ORIGINAL)
         if fields is None:
             continue
         values = {n: reader.text(node, n) for n, node in fields.items()}
@@ -339,17 +345,25 @@ def _load_documents(seeds_dir: Path, problems: list[Problem]) -> tuple[dict[str,
         if values["id"] in documents:
             reader.error(fields["id"], f"duplicate document id {values['id']!r}")
             continue
+        outside = [name for name in ("file", "original") if name in values  # absolute, '..' or a link out
+                   and not (seeds_dir / values[name]).resolve().is_relative_to(seeds_dir.resolve())]
+        for name in outside:
+            reader.error(fields[name], f"document {name} {values[name]!r} is outside the seeds folder; "
+                                       "keep documents inside it")
+        if "sha256" in values and not _SHA256.match(values["sha256"]):
+            reader.error(fields["sha256"], "sha256 must be 64 hexadecimal digits, as sha256sum prints them")
         path = seeds_dir / values["file"]
-        if not path.resolve().is_relative_to(seeds_dir.resolve()):  # absolute, '..' or a link out
-            reader.error(fields["file"], f"document file {values['file']!r} is outside the seeds folder; "
-                                          "keep documents inside it")
+        if "file" in outside:
             unread.add(values["id"])
             continue
-        if not path.is_file():
+        if path.resolve() in texts:
+            text = texts.pop(path.resolve())
+        elif not path.is_file():
             reader.error(fields["file"], f"document file {display_path(path)} not found")
             unread.add(values["id"])
             continue
-        text = read_text(path, display_path(path), problems)
+        else:
+            text = read_text(path, display_path(path), problems)
         if text is None:
             unread.add(values["id"])
         else:
@@ -360,6 +374,9 @@ def _load_documents(seeds_dir: Path, problems: list[Problem]) -> tuple[dict[str,
 
 #: The optional fields of a document in ``sources.yaml``: what a reader needs to find it.
 DOCUMENT_DETAILS = ("author", "publisher", "url", "published", "archive_url")
+#: Where a document's text came from, when it was extracted from a web page or a PDF: the file kept, and its hash.
+DOCUMENT_ORIGINAL = ("original", "sha256")
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _WEB_ADDRESS = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", re.I)
 
 
@@ -554,7 +571,7 @@ class _Records:
         if problem:
             reader.error(fields["quote"], problem)
             return None
-        return Source(document, quote)
+        return Source(document, quote, quotes.page(quote, self.searchable[document]))
 
 
 def _derived_id(values: dict[str, str], dates: dict[str, PartialDate]) -> str:

@@ -139,6 +139,7 @@ class Metadata:
 class Source:
     document: str
     quote: str
+    page: int | None = field(default=None, compare=False)  # where the quote is, in a document of pages
 
 
 @dataclass(frozen=True)

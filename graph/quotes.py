@@ -10,6 +10,7 @@ instead of growing with quotes times document size.
 """
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 import unicodedata
@@ -33,6 +34,8 @@ _INVISIBLE = re.compile("\u00ad(?:[ \t]*\n\\s*)?|[\u180e\u200b-\u200f\u202a-\u20
 _BROKEN_WORD = re.compile(r"(?<=\w)-[ \t]*\r?\n\s*(?=(\w))")
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+")
+#: What separates the pages of a document's text (a form feed, as PDF text extraction writes it).
+PAGE_BREAK = "\f"
 
 
 def normalize(text: str) -> str:
@@ -68,6 +71,26 @@ class SearchableText:
         self.text = normalize(text)
         self._scans = 0
         self._grams: dict[str, list[int]] | None = None
+        self._raw = text if PAGE_BREAK in text else None
+        self._breaks = [at for at, char in enumerate(text) if char == PAGE_BREAK] if self._raw else []
+        self._page_starts: dict[int, int] = {}
+
+    def page(self, start: int) -> int | None:
+        """The 1-based page on which the normalised text's offset ``start`` lies; ``None`` for a text of one page.
+
+        >>> SearchableText("One  page.\\fTwo\\fThree").page(14)
+        3
+        """
+        if self._raw is None:
+            return None
+        return bisect.bisect_right(range(len(self._breaks)), start, key=self._page_start) + 1
+
+    def _page_start(self, number: int) -> int:
+        """Where the page after the ``number``-th page break starts in the normalised text (found on demand:
+        normalising the text up to a break costs as much as the break is far)."""
+        if number not in self._page_starts:
+            self._page_starts[number] = len(normalize(self._raw[:self._breaks[number]])) + 1  # type: ignore[index]
+        return self._page_starts[number]
 
     def __contains__(self, quote: str) -> bool:
         return next(self.find(quote), None) is not None
@@ -128,6 +151,18 @@ def problem(quote: str, document_id: str, document: SearchableText) -> str | Non
     cut = " and ".join(side for side, at in (("starts", start), ("ends", end)) if _inside_word(document.text, at))
     return (f"quote {cut} in the middle of a word: document {document_id!r} has "
             f"{_widened(document.text, start, end)!r}; quote whole words")
+
+
+def page(quote: str, document: SearchableText) -> int | None:
+    """The page of ``document`` on which ``quote`` first starts in whole words; ``None`` for a document of one page
+    or a quote not in it.
+
+    >>> page("the second page", SearchableText("The first page.\\fAnd the second page."))
+    2
+    """
+    wanted = normalize(quote)
+    start = next((s for s in document.find(wanted) if document.whole_words(s, s + len(wanted))), None)
+    return None if start is None else document.page(start)
 
 
 def _inside_word(text: str, at: int) -> bool:

@@ -16,4 +16,4 @@ def cli():
     """
 
 
-from . import data_commands, edit_commands, map_commands, query_commands, render_commands  # noqa: E402,F401  (registers the commands)
+from . import data_commands, document_commands, edit_commands, map_commands, query_commands, render_commands  # noqa: E402,F401  (registers the commands)

@@ -63,7 +63,8 @@ def _echo_relation(graph, record: dict, full: bool, indent: str = "  ", lead: st
     echo(pad, join(" · ", details))
     for cited in record["sources"]:
         quote = cited["quote"] if full else describe.shorten(cited["quote"], QUOTE_WIDTH)
-        echo(pad, style(f"“{quote}”", fg="cyan"), f" — {cited['title'] or cited['document']}")
+        page = f", p. {cited['page']}" if cited.get("page") else ""
+        echo(pad, style(f"“{quote}”", fg="cyan"), f" — {cited['title'] or cited['document']}{page}")
     if record.get("also"):
         others = ", ".join(record["also"]) if full else f"{len(record['also'])} other relation(s) between them"
         echo(pad, style(f"also: {others}", dim=True))
