@@ -171,9 +171,9 @@
         if (!n.visible) continue;
         const p = at(positions[n.key]);
         if (!inView(p, 40)) continue;
-        const item = nodes.get(n.key), kind = view.kindOf(n);
+        const item = nodes.get(n.key), kind = view.kindOf(n), look = network.body.nodes[n.key].options.color; // as drawn
         const r = Math.max(3, n.size * scale);
-        graph.append(shape(kind.shape, p.x, p.y, r, item.color.background, item.color.border));
+        graph.append(shape(kind.shape, p.x, p.y, r, look.background, look.border));
         if (labels.has(n.id)) {
           const size = view.labelPx(n), inside = view.labelInside(n);
           graph.append(make("text", {x: p.x.toFixed(1), y: (inside ? p.y + size * 0.35 : p.y + r + size + 1).toFixed(1),

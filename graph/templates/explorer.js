@@ -741,6 +741,16 @@
       Object.assign(r, {dim: dim, wide: wide, may: may});
     }
     if (edgeChanges.length) edges.update(edgeChanges);
+    if (data.big && started) { // vis-network reads a shape's colours as it draws it: set them, skip a pass over each
+      for (const n of data.nodes) {
+        if (!restyled.has(n.id)) continue;
+        const look = nodeStyle(n, n.dim).color, drawn = network.body.nodes[n.key].options.color;
+        drawn.background = look.background;
+        drawn.border = look.border;
+      }
+      restyled.clear();
+      network.body.emitter.emit("_requestRedraw");
+    }
     if (started) updateLabels(restyled);
     else nodes.update(data.nodes.filter((n) => restyled.has(n.id)).map((n) => Object.assign({id: n.key}, nodeStyle(n, n.dim))));
   }
