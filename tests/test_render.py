@@ -371,3 +371,13 @@ def test_categories_differ_by_marker_wherever_colour_blind_readers_could_confuse
     assert distance("#2ca02c", "#ff7f0e") > 90 and distance("#2ca02c", "#ff7f0e", "deuteranopia") < 35
     kinds = shipped_graph.graph["kinds"]
     assert len({k["shape"] for k in kinds.values()}) == len(kinds)  # actors: every kind its own shape
+
+
+def test_watch_renders_the_documents_for_the_reader_too(small_data, tmp_path):
+    from graph.dataset import Dataset
+    from graph.watch import Watcher
+
+    output = tmp_path / "out" / "page.html"
+    outcome = Watcher(Dataset(small_data), output).check()
+    assert outcome.error is None
+    assert "Bob Example took bribes" in embedded(output.read_text(encoding="utf-8"))["documents"]["doc"]["text"]
