@@ -568,13 +568,24 @@ def test_back_and_forward_walk_through_views(open_page):
     assert page.js("actorgraph.selected") == {"relation": "dan/accused/bob"}
 
 
-def test_copy_link_gives_the_address_of_the_view(open_page):
+def test_copy_link_gives_the_address_of_the_view(open_page, browser, pages):
     page = open_page("small")
     page.click_actor("carol")
     page.page.click("#share")
     link = page.page.locator("#share-link")
     assert link.input_value() == page.page.url and "#a=carol" in link.input_value()
     assert page.page.locator("#share-status").inner_text().strip().endswith(("Copied.", "to copy it."))
+    context = browser.new_context()  # where the clipboard may be used, it holds the address
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    try:
+        allowed = context.new_page()
+        allowed.goto(pages("small").as_uri() + "#a=carol")
+        allowed.wait_for_function(READY, timeout=20_000)
+        allowed.click("#share")
+        allowed.locator("#share-status", has_text="Copied.").wait_for(timeout=5000)
+        assert allowed.evaluate("navigator.clipboard.readText()") == allowed.url
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("as_of", [None, "2022-01-04"])
