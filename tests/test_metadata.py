@@ -85,3 +85,15 @@ def test_the_shipped_documents_say_no_more_than_they_do():
     documents = build_graph(load_dataset(DATA, SEEDS)).graph["documents"]
     assert {d["author"] for d in documents.values()} == {None, "Fin DePencier"}
     assert all(d[k] is None for d in documents.values() for k in ("publisher", "url", "published", "archive_url"))
+
+
+def test_validate_reports_the_dataset_description_where_it_is_wrong(tmp_path):
+    from click.testing import CliRunner
+
+    from graph.cli import cli
+
+    data = write_dataset(tmp_path, {"actors.yaml": SMALL_ACTORS, "relations.yaml": RELATIONS,
+                                    METADATA_FILE: "title: Example\nupdated: last week\n"})
+    result = CliRunner().invoke(cli, ["validate", "--data", str(data)])
+    assert result.exit_code == 1
+    assert "dataset.yaml:2:10: updated: 'last week' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD" in result.output
