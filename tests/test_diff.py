@@ -94,8 +94,8 @@ def test_changed_dates_status_and_quotes_are_changes_of_the_same_relation(repo):
     assert result.stdout.splitlines() == [
         "HEAD → working tree: 2 change(s)",
         "~ actor ana-lind (description: Mayor. → Mayor of Westhaven.)",
-        "~ relation ana-lind appointed tomas-berg (date: 2024 → 2024-03; sources: [article / Mayor Ana Lind appointed "
-        "her brother-in-law Tomas Berg] → [article / appointed her brother-in-law Tomas Berg])",
+        "~ relation ana-lind appointed tomas-berg (date: 2024 → 2024-03; - article: “Mayor Ana Lind appointed her "
+        "brother-in-law Tomas Berg”; + article: “appointed her brother-in-law Tomas Berg”)",
     ]
 
 

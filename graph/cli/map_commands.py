@@ -65,7 +65,7 @@ def _items(result: dict) -> list[tuple[str, str]]:
                     name = item["id"] if isinstance(item, dict) else item
                 else:
                     name = f"{item['from']} {item['type']} {item['to']}"
-                fields = "; ".join(f"{field}: {_shown(old)} → {_shown(new)}"
+                fields = "; ".join(_field_change(field, old, new)
                                    for field, (old, new) in item.get("fields", {}).items()) \
                     if isinstance(item, dict) else ""
                 lines.append((sign, f"{what} {name}" + (f" ({fields})" if fields else "")))
@@ -77,12 +77,18 @@ def _items(result: dict) -> list[tuple[str, str]]:
     return lines
 
 
+def _field_change(field: str, old, new) -> str:
+    """A field's change in words; for sources, only the quotes added and removed."""
+    if field == "sources":
+        return "; ".join(f"{sign} {document}: “{quote}”" for sign, side, other in (("-", old, new), ("+", new, old))
+                         for document, quote in side if [document, quote] not in other)
+    return f"{field}: {_shown(old)} → {_shown(new)}"
+
+
 def _shown(value) -> str:
     if value is None:
         return "none"
-    if isinstance(value, list):
-        return "[" + ", ".join(" / ".join(item) if isinstance(item, list) else str(item) for item in value) + "]"
-    return str(value)
+    return ", ".join(value) if isinstance(value, list) else str(value)
 
 
 def _hops(count: int) -> str:
