@@ -16,4 +16,12 @@ def cli():
     """
 
 
-from . import data_commands, document_commands, edit_commands, map_commands, query_commands, render_commands  # noqa: E402,F401  (registers the commands)
+from . import (  # noqa: E402,F401  (registers the commands)
+    curation_commands,
+    data_commands,
+    document_commands,
+    edit_commands,
+    map_commands,
+    query_commands,
+    render_commands,
+)

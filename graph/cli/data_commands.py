@@ -9,6 +9,7 @@ from ..errors import DataError
 from ..export import FORMATS
 from . import cli
 from .base import data_options, echo_json, json_option
+from .output import echo
 
 
 @cli.command()
@@ -28,10 +29,17 @@ def validate(source, as_json):
         raise SystemExit(1) from None
     counts = {"actors": len(dataset.actors), "relations": len(dataset.relations),
               "documents": len(dataset.documents)}
+    from ..curation.dedupe import HIGH_SCORE, candidates, decided_pairs
+
+    likely = candidates(dataset, decided_pairs(source), HIGH_SCORE)
     if as_json:
-        echo_json({"valid": True, **counts})
+        echo_json({"valid": True, **counts, "warnings": [
+            {"duplicates": [p.a, p.b], "score": p.score, "evidence": list(p.evidence)} for p in likely]})
     else:
         click.secho("valid: " + ", ".join(f"{n} {k}" for k, n in counts.items()), fg="green")
+    for pair in likely if not as_json else ():
+        echo(f"warning: {pair.a} and {pair.b} may be the same actor (score {pair.score:.2f}: {pair.evidence[0]}); "
+             f"see actorgraph dedupe", err=True)
 
 
 @cli.command(epilog="\b\nFormats:\n" + "\n".join(f"  {f.name:<10} {f.tool}" for f in FORMATS.values()))

@@ -5,6 +5,7 @@ import time
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
 from ..errors import DataError, UsageError
 from ..fields import ACTOR, RELATION, named
@@ -22,14 +23,33 @@ def declared(fields, name: str, *decls: str, extra: str = "", **options):
     return click.option(*decls, help=" ".join(filter(None, [named(fields, name).help, extra])), **options)
 
 
-@cli.group()
-def add():
+@cli.group(invoke_without_command=True)
+@click.option("--from", "review_file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Add every entry kept in a review file written by 'actorgraph suggest' (no subcommand).")
+@data_options
+@dry_run_option
+@click.pass_context
+def add(ctx, review_file, source, dry_run):
     """Add an actor or a relation to a data file, checked with the whole dataset first.
 
     The entry is appended to the file's list as YAML; nothing else in the file changes. If
     the dataset with the new entry would be invalid, the problems are printed as
     FILE:LINE:COLUMN: message and nothing is written.
+
+    With --from FILE (and no subcommand), every actor and relation kept in a review file is
+    added the same way, all checked together and all written or none; the proposals
+    deleted from the file are remembered as dismissed.
     """
+    from .curation_commands import add_from
+
+    if ctx.invoked_subcommand is not None:
+        if review_file is not None or dry_run or ctx.get_parameter_source("data_dir") == ParameterSource.COMMANDLINE:
+            raise click.UsageError(f"give --from, --data and --dry-run after 'add {ctx.invoked_subcommand}', "
+                                   f"or --from without a subcommand")
+        return
+    if review_file is None:
+        raise click.UsageError("give a subcommand (actor, relation) or --from FILE")
+    add_from(source, review_file, dry_run)
 
 
 def _report(added, what: str) -> None:

@@ -46,6 +46,7 @@ def candidates(records: model.Dataset, decided: Collection[frozenset[str]] = (),
             for word in key.split():
                 if len(word) >= 3:
                     blocks[word].add(actor_id)
+                    blocks["".join(sorted(word))].add(actor_id)  # letters swapped: Sampel / Sample
     neighbours: dict[str, set[str]] = defaultdict(set)
     linked: dict[frozenset[str], str] = {}
     for relation in records.relations:

@@ -253,8 +253,9 @@ class _Suggester:
         found = self.claims.find(sentence)
         best: tuple[int, Cue, tuple[str, int, int, bool]] | None = None
         for cue in (c for c in found if c.source):
+            skipped = self._apposition(sentence, cue) if cue.source == "before" else 0
             for mention in named.mentions:
-                distance = mention[1] - cue.last if cue.source == "after" else cue.first - mention[2]
+                distance = mention[1] - cue.last if cue.source == "after" else cue.first - skipped - mention[2]
                 if 0 < distance <= _CLAIMANT_REACH and (best is None or distance < best[0]):
                     best = (distance, cue, mention)
         if best is not None:
@@ -271,6 +272,15 @@ class _Suggester:
         source = f"the document's author, {self.author}" if self.author else "name the claimant"
         return _Claim(hedge.entry, self.author, (hedge.first, hedge.last),
                       f"{hedge.phrase!r} with no source named: {source}")
+
+    @staticmethod
+    def _apposition(sentence: Sentence, cue: Cue) -> int:
+        """How many words of an apposition stand between a cue and its source: "X, analyst at Y, said"."""
+        before = sentence.text[:sentence.spans[cue.first][0]].rstrip()
+        opening = before.rfind(",", 0, len(before) - 1)
+        if not before.endswith(",") or opening < 0:
+            return 0
+        return cue.first - sentence.word_at(opening)
 
     def _type_cue(self, sentence: Sentence, first, second) -> Cue | None:
         """The type cue that best links the two mentions: between them, else just around them, else anywhere."""
@@ -360,6 +370,6 @@ class _Suggester:
             run = []
 
     def _kind(self, sentence: Sentence, first: int, last: int) -> str | None:
-        """The kind whose cue is in the name or among the two words before it."""
-        cues = [c for c in self.kinds.find(sentence) if first - 2 <= c.first and c.last <= last]
+        """The kind whose cue is in the name or just before it (a title)."""
+        cues = [c for c in self.kinds.find(sentence) if first - 1 <= c.last and c.last <= last]
         return cues[-1].entry if cues else None
