@@ -922,3 +922,15 @@ def test_many_relations_between_two_actors_are_one_link_that_opens(open_page, sh
     assert not members & page.shown_edges()
     page.js("id => actorgraph.selectRelation(id)", sorted(members)[0])  # a relation chosen among them opens the link
     assert members <= page.shown_edges()
+
+
+def test_the_selected_actor_and_a_path_s_ends_are_always_labelled(open_page):
+    page = open_page("shipped")
+    unlabelled = page.js("""() => { const shown = new Set(actorgraph.drawnLabels().map((l) => l.id));
+        const inside = (n) => actorgraph.data.label_inside.includes(actorgraph.data.kinds[n.kind].shape);
+        return actorgraph.data.nodes.filter((n) => !shown.has(n.id) && !inside(n))  // labels below their shape
+            .sort((a, b) => a.degree - b.degree).map((n) => n.id); }""")
+    quiet = unlabelled[0]
+    page.js("id => actorgraph.selectActor(id, false)", quiet)
+    page.page.wait_for_timeout(300)
+    assert quiet in {label["id"] for label in page.js("actorgraph.drawnLabels()")}

@@ -198,7 +198,9 @@
       return keys;
     };
     const positions = network.getPositions();
-    const first = (n) => (dimmed !== null && dimmed.has(n.id) ? 0 : 1); // what stands out is labelled first
+    const chosenOne = state.selected && state.selected.actor, ends = state.path ? [state.path.from, state.path.to] : [];
+    // The selected actor and a path's ends first, then what else stands out, then the rest.
+    const first = (n) => (n.id === chosenOne || ends.includes(n.id) ? 0 : dimmed !== null && dimmed.has(n.id) ? 1 : 2);
     const order = data.nodes.filter((n) => n.visible)
       .sort((a, b) => first(a) - first(b) || b.degree - a.degree || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const chosen = new Set();
