@@ -10,7 +10,8 @@ def test_small_dataset_builds_multidigraph_with_relation_ids_as_keys(small_data)
     edge = graph.edges["alice", "council", "alice/heads/council#chair"]
     assert edge["category"] == "position" and edge["label"] == "heads" and edge["inverse_label"] == "is headed by"
     assert edge["end"] == "2022-01-05" and edge["start"] is None and edge["role"] == "Chair"
-    assert edge["sources"] == [{"document": "doc", "quote": "Alice Example, the chair of the Example Council"}]
+    assert edge["sources"] == [{"document": "doc", "quote": "Alice Example, the chair of the Example Council",
+                                "page": None}]
     alleged = graph.edges["dan", "bob", "dan/accused/bob"]
     assert alleged["status"] == "alleged" and alleged["claimed_by"] == "dan"
     assert graph.edges["alice", "bob", "alice/sibling_of/bob"]["symmetric"] is True
@@ -34,7 +35,8 @@ def test_export_json_has_the_documented_fields_and_reads_back(small_data, tmp_pa
     assert all(set(EDGE_FIELDS) <= edge.keys() for edge in data["edges"])
     alleged = next(e for e in data["edges"] if e["status"] == "alleged")
     assert (alleged["source"], alleged["target"], alleged["claimed_by"]) == ("dan", "bob", "dan")
-    assert alleged["sources"] == [{"document": "doc", "quote": "According to Dan Critic, Bob Example took bribes."}]
+    assert alleged["sources"] == [{"document": "doc", "quote": "According to Dan Critic, Bob Example took bribes.",
+                                   "page": None}]
     back = nx.node_link_graph(data, edges="edges")
     assert back.number_of_edges() == 5 and back.is_multigraph()
     stdout = CliRunner().invoke(cli, ["export", "--data", str(small_data)])

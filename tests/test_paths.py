@@ -67,7 +67,8 @@ def test_hop_walked_backwards_keeps_the_relation_direction(diamond):
     assert hops[0] == {"id": "a/associated_with/c", "from": "a", "to": "c", "category": "association",
                        "type": "associated_with", "label": "is associated with", "status": "reported",
                        "claimed_by": None, "role": None, "start": None, "end": None, "date": None,
-                       "sources": [{"document": "note", "title": "The note document", "quote": FACT}], "also": [],
+                       "sources": [{"document": "note", "title": "The note document", "quote": FACT, "page": None}],
+                       "also": [],
                        "may_hold": False}
 
 

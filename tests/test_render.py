@@ -144,8 +144,8 @@ def test_embedded_records_match_the_graph(small_graph):
     assert (alice["name"], alice["aliases"], alice["degree"]) == ("Alice Example", ["Alice"], 3)
     heads = next(e for e in data["edges"] if e["type"] == "heads")
     assert (heads["from"], heads["to"], heads["when"], heads["role"]) == ("alice", "council", "until 5 January 2022", "Chair")
-    assert heads["sources"] == [{"document": "doc", "title": "The doc document", "author": None, "at": None,
-                                 "quote": "Alice Example, the chair of the Example Council"}]  # at: no seeds folder given
+    assert heads["sources"] == [{"document": "doc", "title": "The doc document", "author": None, "at": None,  # at: no seeds
+                                 "quote": "Alice Example, the chair of the Example Council", "page": None}]  # folder given
     accused = next(e for e in data["edges"] if e["status"] == "alleged")
     assert (accused["claimed_by"], accused["claimant"], accused["inverse_label"]) == ("dan", "Dan Critic", "was accused by")
     assert [e["type"] for e in data["edges"]] == ["met_with", "heads", "dismissed", "sibling_of", "accused"]
