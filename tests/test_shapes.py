@@ -49,7 +49,7 @@ def test_a_shape_the_page_cannot_draw_is_one_located_error(tmp_path, shape, hint
     data = write_dataset(tmp_path, {"actors.yaml": SMALL_ACTORS})
     schema = data / "schema.yaml"
     text = schema.read_text(encoding="utf-8")
-    old = "person: {label: Person, color: \"#4e79a7\", shape: dot}"
+    old = "person: {label: Person, color: \"#4e79a7\", shape: dot"
     schema.write_text(text.replace(old, old.replace("dot", shape)), encoding="utf-8")
     line = text[:text.index(old)].count("\n") + 1
     column = len(text.splitlines()[line - 1].split("shape: ")[0]) + len("shape: ") + 1
