@@ -175,7 +175,7 @@
         const r = Math.max(3, n.size * scale);
         graph.append(shape(kind.shape, p.x, p.y, r, look.background, look.border));
         if (labels.has(n.id)) {
-          const size = view.labelPx(n), inside = view.labelInside(n);
+          const size = view.labelPx(n), inside = view.labelInside(n) && !view.labelBelow(n.id);
           graph.append(make("text", {x: p.x.toFixed(1), y: (inside ? p.y + size * 0.35 : p.y + r + size + 1).toFixed(1),
             "font-size": size.toFixed(1),
             "text-anchor": "middle", fill: item.font && item.font.color ? item.font.color : "#1f2328", stroke: "#ffffff",

@@ -97,6 +97,9 @@
   // labels of the best-connected actors win, the others appear as one zooms in (see updateLabels).
   const LABEL_MIN = 11.5, LABEL_BASE = data.big ? 12 : 14, FACE = "system-ui, -apple-system, Segoe UI, sans-serif";
   const labelShown = new Set(data.nodes.map((n) => n.id));
+  // Actors whose label belongs inside their shape (an ellipse...) but would be too small there: the page
+  // writes it below the shape instead, in the same size as the other labels (drawn in "afterDrawing").
+  const below = new Set();
   let labelSize = LABEL_BASE; // of the labels drawn below their actor, in canvas units
   let dimmed = null; // the actors not dimmed while a path is shown
 
@@ -108,7 +111,8 @@
     return {
       color: {background: color, border: n.id === data.focus ? "#1f2328" : dim ? "#f2f2f2" : "#ffffff",
         highlight: {background: color, border: "#222222"}, hover: {background: color, border: "#555555"}},
-      font: inside ? {color: !shown ? hidden : dim ? "#ffffff" : inkOn(kind.color), strokeWidth: 0, size: data.inside_font}
+      font: inside ? {color: !shown || below.has(n.id) ? hidden : dim ? "#ffffff" : inkOn(kind.color), strokeWidth: 0,
+        size: data.inside_font}
         : {color: !shown ? hidden : dim ? "#c8c8c8" : "#1f2328", size: labelSize, strokeWidth: shown ? 4 : 0},
     };
   }
@@ -182,7 +186,10 @@
   }
 
   /** The size of actor n's label on screen, in CSS pixels. */
-  const labelPx = (n) => (labelInside(n) ? data.inside_font : labelSize) * network.getScale();
+  const labelPx = (n) => (below.has(n.id) ? LABEL_MIN : (labelInside(n) ? data.inside_font : labelSize) * network.getScale());
+  /** Half the height of actor n's shape on screen (an inside label's shape is as tall as vis-network made it). */
+  const halfHeight = (n, scale) => (labelInside(n) && network.body.nodes[n.key].shape.height
+    ? network.body.nodes[n.key].shape.height / 2 : n.size) * scale;
 
   /** Choose the labels to draw at the current zoom: each at least LABEL_MIN px, best-connected first,
    * none over another (boxes estimated from the font, checked in a grid of cells). */
@@ -203,19 +210,22 @@
     const first = (n) => (n.id === chosenOne || ends.includes(n.id) ? 0 : dimmed !== null && dimmed.has(n.id) ? 1 : 2);
     const order = data.nodes.filter((n) => n.visible)
       .sort((a, b) => first(a) - first(b) || b.degree - a.degree || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const chosen = new Set();
+    const chosen = new Set(), wasBelow = new Set(below);
+    below.clear();
     for (const n of order) {
-      const px = labelPx(n);
+      const under = labelInside(n) && data.inside_font * scale < LABEL_MIN - 0.01;
+      const px = under ? LABEL_MIN : labelPx(n);
       if (px < LABEL_MIN - 0.01) continue;
       const p = network.canvasToDOM(positions[n.key]);
-      const width = textWidth(n, px) + 6, height = px * 1.3, radius = n.size * scale;
-      const top = labelInside(n) ? p.y - height / 2 : p.y + radius + 1;
+      const width = textWidth(n, px) + 6, height = px * 1.3, radius = halfHeight(n, scale);
+      const top = labelInside(n) && !under ? p.y - height / 2 : p.y + radius + 1;
       const box = {left: p.x - width / 2 - 2, right: p.x + width / 2 + 2, top: top - 2, bottom: top + height + 2};
       const keys = cells(box);
       const clash = keys.some((k) => (grid.get(k) || []).some((o) =>
         box.left < o.right && o.left < box.right && box.top < o.bottom && o.top < box.bottom));
       if (clash) continue;
       chosen.add(n.id);
+      if (under) below.add(n.id);
       taken.push(box);
       for (const k of keys) (grid.get(k) || grid.set(k, []).get(k)).push(box);
     }
@@ -224,7 +234,8 @@
       const was = labelShown.has(n.id), now = chosen.has(n.id);
       if (now) labelShown.add(n.id);
       else labelShown.delete(n.id);
-      if (was !== now || (labelSize !== before && !labelInside(n)) || (restyled && restyled.has(n.id))) {
+      if (was !== now || (labelSize !== before && !labelInside(n)) || (restyled && restyled.has(n.id)) ||
+          wasBelow.has(n.id) !== below.has(n.id)) {
         changes.push(Object.assign({id: n.key}, nodeStyle(n, dimmed !== null && !dimmed.has(n.id))));
       }
     }
@@ -238,6 +249,12 @@
     const result = [];
     for (const n of data.nodes) {
       if (!n.visible || !labelShown.has(n.id)) continue;
+      if (below.has(n.id)) {
+        const p = network.canvasToDOM(network.getPositions([n.key])[n.key]), width = textWidth(n, LABEL_MIN);
+        result.push({id: n.id, x: box.left + p.x - width / 2, y: box.top + p.y + halfHeight(n, scale) + 2, width: width,
+          height: LABEL_MIN * 1.2, fontPx: LABEL_MIN});
+        continue;
+      }
       const label = network.body.nodes[n.key] && network.body.nodes[n.key].labelModule;
       if (!label || !label.size) continue;
       const corner = network.canvasToDOM({x: label.size.left, y: label.size.top});
@@ -902,7 +919,7 @@
     data: data, state: state, core: core, el: el, button: button, byId: byId, network: network, nodes: nodes, edges: edges,
     relations: relations, kinds: kinds, categories: categories, shapePoints: SHAPE_POINTS,
     actor: (id) => actors.get(id), nameOf: nameOf, kindOf: kindOf, isClaim: isClaim, labelPx: labelPx, labelInside: labelInside,
-    markerShape: markerShape, bundles: () => bundles.filter((b) => b.drawn),
+    markerShape: markerShape, labelBelow: (id) => below.has(id), bundles: () => bundles.filter((b) => b.drawn),
     drawnLabels: drawnLabels, selectRelation: selectRelation, selectActor: selectActor, changed: changed,
     getView: getView, setView: setView, isStrict: () => strict.checked, hidesClaims: () => hideAlleged.checked,
     applyFilters: applyFilters, strictBox: strict, dayOf: dayOf, isoDay: isoDay,
@@ -947,7 +964,27 @@
     const p = network.getViewPosition();
     return [Math.round(p.x), Math.round(p.y), network.getScale().toPrecision(4)].join();
   };
-  network.on("afterDrawing", () => {
+  network.on("afterDrawing", (context) => {
+    const scale = network.getScale();
+    if (below.size) {
+      context.save();
+      context.font = LABEL_MIN / scale + "px " + FACE;
+      context.textAlign = "center";
+      context.textBaseline = "top";
+      context.lineWidth = 4 / scale;
+      context.strokeStyle = "#ffffff";
+      context.lineJoin = "round";
+      const positions = network.getPositions([...below].map((id) => actors.get(id).key));
+      for (const id of below) {
+        const n = actors.get(id);
+        if (!n.visible || !labelShown.has(id)) continue;
+        const p = positions[n.key], y = p.y + halfHeight(n, 1) + 2 / scale;
+        context.fillStyle = dimmed !== null && !dimmed.has(id) ? "#c8c8c8" : "#1f2328";
+        context.strokeText(n.name, p.x, y);
+        context.fillText(n.name, p.x, y);
+      }
+      context.restore();
+    }
     if (!started || camera() === labelCamera) return;
     clearTimeout(labelTimer);
     labelTimer = setTimeout(() => {
