@@ -160,10 +160,12 @@
       for (const bundle of view.bundles()) { // many relations between two actors, as the page draws them
         const a = at(positions[view.actor(bundle.from).key]), b = at(positions[view.actor(bundle.to).key]);
         if (!inView(a, 0) && !inView(b, 0)) continue;
+        const item = edges.get(bundle.key);
         graph.append(make("line", {x1: a.x.toFixed(1), y1: a.y.toFixed(1), x2: b.x.toFixed(1), y2: b.y.toFixed(1),
-          stroke: "#57606a", "stroke-width": 3.5}));
+          stroke: item.color.color, "stroke-width": 3.5}));
         graph.append(make("text", {x: ((a.x + b.x) / 2).toFixed(1), y: ((a.y + b.y) / 2 + 4).toFixed(1), "font-size": 12,
-          "text-anchor": "middle", fill: "#1f2328", stroke: "#ffffff", "stroke-width": 3, "paint-order": "stroke",
+          "text-anchor": "middle", fill: item.font && item.font.color ? item.font.color : "#1f2328", stroke: "#ffffff",
+          "stroke-width": 3, "paint-order": "stroke",
           class: "bundle"}, bundle.count + " relations"));
       }
       const labels = new Set(view.drawnLabels().map((l) => l.id));

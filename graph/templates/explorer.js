@@ -759,6 +759,15 @@
       }
       Object.assign(r, {dim: dim, wide: wide, may: may});
     }
+    for (const b of bundles) { // a bundle stands out with any of its relations
+      const dim = dimEdges && !b.members.some((r) => focus.edges.has(r.id));
+      if (dim !== Boolean(b.dim)) {
+        const color = dim ? fade("#57606a") : "#57606a";
+        edgeChanges.push({id: b.key, color: {color: color, highlight: "#1f2328", hover: "#1f2328", inherit: false},
+          font: {color: dim ? "#c8c8c8" : "#343434"}});
+      }
+      b.dim = dim;
+    }
     if (edgeChanges.length) edges.update(edgeChanges);
     if (data.big && started) { // vis-network reads a shape's colours as it draws it: set them, skip a pass over each
       for (const n of data.nodes) {
