@@ -720,6 +720,10 @@ def test_on_a_phone_search_leads_to_the_actor_card_then_the_graph(open_page):
         const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && (r.width < 24 || r.height < 24); })
         .map((e) => e.id || e.className || e.textContent)""")
     assert small == []
+    page.page.locator("#panel button.quote-text").first.click()  # the source reader, the whole width too
+    assert page.page.locator("#reader").bounding_box()["width"] == 390 and page.page.locator("#reader mark.current").count()
+    assert page.js("document.documentElement.scrollWidth") <= 390
+    page.page.click("#reader-close")
     page.page.get_by_role("button", name="Show in the graph").click()
     assert panel.is_hidden() and page.selected_actors() == ["karim-massimov"]
     page.page.click("#menu")
