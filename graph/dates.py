@@ -1,14 +1,7 @@
-"""Partial ISO dates (``2022``, ``2022-01``, ``2022-01-05``) and the rule for "valid at a date".
+"""Partial ISO dates (``2022``, ``2022-01``, ``2022-01-05``).
 
-A partial date stands for every day it covers: ``2022-01`` is 2022-01-01 .. 2022-01-31.
-A relation is valid at a date D when it could overlap D:
-
-* it starts (``start``, or ``date`` for a one-off event) no later than the last day of D, and
-* it has no ``end``, or its ``end`` is no earlier than the first day of D.
-
-Undated relations are always valid. So ``--as-of 2022-01-05`` keeps both a post that ended
-on 2022-01-05 and one that started that day, and ``--as-of 2022-01`` keeps everything that
-touched January 2022.
+A partial date stands for every day it covers: ``2022-01`` is 2022-01-01 .. 2022-01-31. Whether a
+relation holds at such a date is :mod:`graph.validity`'s question.
 """
 from __future__ import annotations
 
@@ -63,16 +56,3 @@ def parse_date(text: str | None) -> PartialDate | None:
     """:meth:`PartialDate.parse` of a valid stored date (or ``None``), remembered: graphs repeat few dates."""
     return None if text is None else PartialDate.parse(text)
 
-
-def valid_at(start: PartialDate | None, end: PartialDate | None, when: PartialDate) -> bool:
-    """Whether something running from ``start`` to ``end`` (either may be open) could overlap ``when``.
-
-    >>> d = PartialDate.parse
-    >>> valid_at(None, d("2022-01-05"), d("2022-01-05")), valid_at(None, d("2022-01-05"), d("2022-01-06"))
-    (True, False)
-    """
-    if start is not None and start.first > when.last:
-        return False
-    if end is not None and end.last < when.first:
-        return False
-    return True

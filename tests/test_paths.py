@@ -185,7 +185,7 @@ def test_k_shortest_orders_by_hops_then_claims(tmp_path):
         find_paths(graph, "s", "t", k=2, all_shortest=True)
 
 
-# The as-of rule (graph/dates.py) at its edges: "old" chairs the council until 2022-01-05, "new"
+# The as-of rule (graph/validity.py) at its edges: "old" chairs the council until 2022-01-05, "new"
 # from that day; a one-off meeting in 2022-02 holds from then on; a deputy serves until 2022-01.
 COUNCIL_ROWS = ("old heads council end=2022-01-05", "new heads council start=2022-01-05",
                 "old met_with new date=2022-02", "deputy deputy_head_of council end=2022-01")
@@ -218,7 +218,7 @@ def test_as_of_edges(council, as_of, hops):
         assert find_paths(council, "old", "new", filters=filters)["shortest_length"] == hops
 
 
-@pytest.mark.parametrize("as_of, kept", [  # the table in docs/queries.md
+@pytest.mark.parametrize("as_of, kept", [  # what --as-of keeps: holds or may hold
     ("2021", "old deputy"), ("2022-01-04", "old deputy"), ("2022-01-05", "old new deputy"),
     ("2022-01-06", "new deputy"), ("2022-01", "old new deputy"), ("2022-01-31", "new deputy"),
     ("2022-02-01", "new meeting"), ("2022-02", "new meeting"), ("2022", "old new meeting deputy"),
