@@ -51,27 +51,28 @@ class ActorIndex:
                         self._words[word].add(actor_id)
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:
-        """The ids of the actors most like ``name``: those sharing its words (spelt alike; a word few
-        actors have counts for more), then those whose whole id, name or alias is closest.
+        """The ids of the actors most like ``name``: those whose names share most of its words, spelt
+        alike (each word counting by how alike), then those whose whole id, name or alias is closest.
 
         >>> index = ActorIndex([("aisultan", ["Aisultan"]), ("nursultan-nazarbayev", ["Nursultan Nazarbayev"]),
-        ...                     ("bob", ["Bob Smith"])])
-        >>> index.suggest("Aisultan Nazarbaev")
-        ['nursultan-nazarbayev', 'aisultan']
+        ...                     ("dariga-nazarbayeva", ["Dariga Nazarbayeva"]), ("bob", ["Bob Smith"])])
+        >>> index.suggest("Aisultan Nazarbaev"), index.suggest("nazarbayv")
+        (['aisultan', 'nursultan-nazarbayev', 'dariga-nazarbayeva'], ['nursultan-nazarbayev', 'dariga-nazarbayeva'])
         """
         query = normalize(name)
         shared: dict[str, float] = defaultdict(float)
         for word in set(query.split()):
-            weights: dict[str, float] = {}
-            for close in difflib.get_close_matches(word, list(self._words), n=limit * 2, cutoff=0.8):
+            alike: dict[str, float] = {}
+            for close in difflib.get_close_matches(word, list(self._words), n=limit * 3, cutoff=0.8):
+                likeness = difflib.SequenceMatcher(None, word, close).ratio()
                 for actor_id in self._words[close]:
-                    weights[actor_id] = max(weights.get(actor_id, 0), 1 / len(self._words[close]))
-            for actor_id, weight in weights.items():
-                shared[actor_id] += weight
+                    alike[actor_id] = max(alike.get(actor_id, 0), likeness)
+            for actor_id, likeness in alike.items():
+                shared[actor_id] += likeness
         similar = {actor_id: rank for rank, key in enumerate(
             difflib.get_close_matches(query, list(self._keys), n=limit * 2, cutoff=0.6)) for actor_id in self._keys[key]}
         found = sorted(shared.keys() | similar.keys(),
-                       key=lambda a: (-shared.get(a, 0), similar.get(a, len(similar)), a))
+                       key=lambda a: (-round(shared.get(a, 0), 6), similar.get(a, len(similar)), a))
         return found[:limit]
 
     def resolve(self, name: str) -> str:
