@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # networkx only when a graph is asked for: --help and validat
     import networkx as nx
 
     from . import model
+    from .stories import Story
 
 
 class Dataset:
@@ -41,11 +42,15 @@ class Dataset:
         return data_files(self.data_dir)
 
     def read_paths(self) -> list[Path]:
-        """Every file loading reads: data files, vocabulary, sources list and each document it lists."""
+        """Every file the dataset is read from: data files, stories, vocabulary, sources list and each document
+        it lists."""
         return list(self._roles())
 
     def _roles(self) -> dict[Path, str]:
+        from .stories import story_files
+
         roles = {path: "a data file" for path in self.data_files()}
+        roles.update((path, "a story") for path in story_files(self.data_dir))
         roles[self.vocabulary_file] = "the vocabulary"
         roles[self.sources_file] = "the list of sources"
         for name in self._document_files():
@@ -86,6 +91,12 @@ class Dataset:
              overrides: Mapping[Path, str] | None = None) -> model.Dataset:
         """The validated records (see :func:`graph.load.load_dataset`)."""
         return load_dataset(self.data_dir, self.seeds_dir, progress=progress, overrides=overrides)
+
+    def stories(self, graph: nx.MultiDiGraph) -> list[Story]:
+        """The stories of ``data_dir/stories/`` checked against ``graph`` (see :func:`graph.stories.load_stories`)."""
+        from .stories import load_stories
+
+        return load_stories(graph, self.data_dir)
 
     def graph(self, cached: bool = True) -> nx.MultiDiGraph:
         """The graph of :meth:`load`, from the cache while no file read has changed (see :mod:`graph.cache`)."""

@@ -1,4 +1,4 @@
-"""Every field of an actor, a relation and a source, declared once.
+"""Every field of an actor, a relation, a source and a story, declared once.
 
 The loader's required and optional fields, the JSON Schema for editors, the ``add`` command's
 help texts and the relation records of queries are all derived from these declarations.
@@ -14,7 +14,7 @@ class Field:
     is ``required``, a ``help`` line for people, and whether its text may span several lines."""
 
     name: str
-    kind: str  # actor_id | text | texts | choice | actor | date | end | sources
+    kind: str  # actor_id | text | texts | choice | choices | actor | actors | date | end | sources | flag | markdown ...
     help: str
     required: bool = False
     multiline: bool = False
@@ -54,6 +54,29 @@ SOURCE = (
 )
 
 
+STORY = (
+    Field("title", "text", "The story's title.", True),
+    Field("description", "text", "What the story tells, in a sentence or two.", multiline=True),
+    Field("steps", "steps", "The steps, in reading order.", True),
+)
+
+STEP = (
+    Field("title", "text", "The step's title.", True),
+    Field("text", "markdown", "What the step says, supported by the citations it shows: Markdown paragraphs "
+          "with *emphasis*, **strong**, [links](https://...) and lists only.", True, multiline=True),
+    Field("actors", "actors", "Actors to highlight: ids, names or aliases."),
+    Field("relations", "relations", "Relation ids to highlight (as `actorgraph show` and the exports give them)."),
+    Field("path", "path", "Two actors [A, B]: highlight the path `actorgraph path A B` finds with the step's filters."),
+    Field("as_of", "date", "Show the map as of this date: YYYY, YYYY-MM or YYYY-MM-DD."),
+    Field("strict", "flag", "With as_of: only relations known to hold at the date."),
+    Field("reported_only", "flag", "Hide alleged and disputed relations."),
+    Field("include_context", "flag", "Let the path walk context relations (commentary, citizenship)."),
+    Field("categories", "choices", "Show only these relation categories.", choices="categories"),
+    Field("exclude_categories", "choices", "Hide these relation categories.", choices="categories"),
+    Field("focus", "actor", "Centre the camera on this actor (id, name or alias) instead of fitting what is highlighted."),
+)
+
+
 def required(fields: tuple[Field, ...]) -> tuple[str, ...]:
     return tuple(f.name for f in fields if f.required)
 
@@ -72,3 +95,4 @@ def named(fields: tuple[Field, ...], name: str) -> Field:
 
 
 MULTILINE = tuple(sorted({f.name for f in (*ACTOR, *RELATION, *SOURCE) if f.multiline}))
+STORY_MULTILINE = tuple(sorted({f.name for f in (*STORY, *STEP) if f.multiline}))

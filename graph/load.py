@@ -42,6 +42,8 @@ from .yamlfile import NodeReader, compose, did_you_mean, read_text
 
 SCHEMA_FILE = "schema.yaml"
 SOURCES_FILE = "sources.yaml"
+#: The folder of the data folder that holds stories (:mod:`graph.stories`), never data files.
+STORIES_FOLDER = "stories"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Vocabulary names become Neo4j labels, CSS classes and page keys: nothing that needs quoting anywhere.
 VOCABULARY_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -71,8 +73,8 @@ DATA_SUFFIXES = (".yaml", ".yml")
 
 
 def data_files(data_dir: Path, problems: list[Problem] | None = None) -> list[Path]:
-    """The data files of a data folder: every ``*.yaml`` and ``*.yml`` below it but the vocabulary and the
-    dataset's description (``dataset.yaml``, :mod:`graph.metadata`).
+    """The data files of a data folder: every ``*.yaml`` and ``*.yml`` below it but the vocabulary, the
+    dataset's description (``dataset.yaml``, :mod:`graph.metadata`) and the stories (``stories/``).
 
     A folder that cannot be listed is recorded in ``problems`` (when given), never silently skipped.
     """
@@ -93,7 +95,8 @@ def data_files(data_dir: Path, problems: list[Problem] | None = None) -> list[Pa
             continue
         for path in entries:
             if path.is_dir():
-                pending.append(path)
+                if path != root / STORIES_FOLDER:
+                    pending.append(path)
             elif path.suffix in DATA_SUFFIXES and path not in (root / SCHEMA_FILE, root / METADATA_FILE) and path.is_file():
                 found.append(path)
     return sorted(found)

@@ -68,7 +68,7 @@ class Watcher:
             graph = self.dataset.graph(cached=False)
             filters = self.filters(graph) if self.filters else None
             return Outcome(page=write_explorer(graph, self.output, filters=filters, seeds_dir=self.dataset.seeds_dir,
-                                               **self.options))
+                                               stories=self.dataset.stories(graph), **self.options))
         except ActorGraphError as exc:
             return Outcome(error=exc)
         except OSError as exc:  # a file being saved, moved or deleted right now: the next save is checked again

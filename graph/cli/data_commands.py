@@ -16,19 +16,22 @@ from .output import echo
 @data_options
 @json_option
 def validate(source, as_json):
-    """Check every data file and quote; print each problem as FILE:LINE:COLUMN: message.
+    """Check every data file, quote and story; print each problem as FILE:LINE:COLUMN: message.
 
     Exits 0 when the data is valid, 1 when it is not.
     """
+    from ..stories import story_files
+
     try:
         dataset = source.load()
+        stories = source.stories(source.graph()) if story_files(source.data_dir) else []
     except DataError as exc:
         if not as_json:
             raise
         echo_json({"valid": False, "errors": [vars(p) for p in exc.problems]})
         raise SystemExit(1) from None
     counts = {"actors": len(dataset.actors), "relations": len(dataset.relations),
-              "documents": len(dataset.documents)}
+              "documents": len(dataset.documents), **({"stories": len(stories)} if stories else {})}
     from ..curation.dedupe import HIGH_SCORE, candidates, decided_pairs
 
     likely = candidates(dataset, decided_pairs(source), HIGH_SCORE)

@@ -6,14 +6,19 @@ graph -> :func:`select` (filters, focus) -> :func:`~graph.render.layout.layout` 
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
 from ..errors import NotFoundError, UsageError, WriteError
 from ..filters import Filters
 from ..names import resolve_actor
+
+if TYPE_CHECKING:
+    from ..stories import Story
 
 #: Where ``actorgraph render`` writes when not told (``build/`` is git-ignored).
 DEFAULT_OUTPUT = Path("build") / "actorgraph.html"
@@ -62,11 +67,13 @@ def select(graph: nx.MultiDiGraph, filters: Filters | None = None, focus: str | 
 
 
 def build_page(graph: nx.MultiDiGraph, *, filters: Filters | None = None, focus: str | None = None,
-               depth: int | None = None, path: tuple[str, str] | None = None, seeds_dir: Path | str | None = None) -> Page:
+               depth: int | None = None, path: tuple[str, str] | None = None, seeds_dir: Path | str | None = None,
+               stories: Sequence[Story] = (), story: str | None = None, embed: bool = False) -> Page:
     """The explorer page for ``graph`` narrowed by :func:`select`; ``path`` (two ids, names or
     aliases) opens it with the shortest path between them shown; ``seeds_dir``, the folder of the
     documents, puts their texts in the page for its source reader (without it the reader shows
-    quotes and details only).
+    quotes and details only). ``stories`` (:mod:`graph.stories`) go in the page when it holds all they
+    name; ``story`` names the one it opens on; ``embed`` leaves out the side controls (for an iframe).
 
     The caller's graph is never modified. Raises :class:`NotFoundError` when the two ends of
     ``path`` are not connected within the page.
@@ -74,6 +81,7 @@ def build_page(graph: nx.MultiDiGraph, *, filters: Filters | None = None, focus:
     from .layout import layout
     from .page import page_html
     from .records import footprints, page_data
+    from .stories import story_records
 
     view = select(graph, filters, focus, depth)
     chain = _path(graph, view, path) if path else None
@@ -88,6 +96,7 @@ def build_page(graph: nx.MultiDiGraph, *, filters: Filters | None = None, focus:
                      big=size[0] > BIG_ACTORS or size[1] > BIG_RELATIONS,
                      names={node: attrs["name"] for node, attrs in graph.nodes(data=True)},
                      seeds_dir=Path(seeds_dir) if seeds_dir is not None else None, focus=center)
+    data.update(stories=story_records(stories, view, story), story=story, embed=embed)
     return Page(page_html(data), *size)
 
 

@@ -48,7 +48,7 @@ def vis_assets() -> tuple[str, str]:
 #: to ``window.actorgraphFeatures``), then the view that starts them. Each is inlined in its own
 #: ``<script>`` with its own hash in the Content-Security-Policy.
 SCRIPTS = ("explorer-core.js", "explorer-search.js", "explorer-timeline.js", "explorer-reader.js", "explorer-share.js",
-           "explorer-export.js", "explorer.js")
+           "explorer-export.js", "explorer-stories.js", "explorer.js")
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +70,7 @@ def page_html(data: dict) -> str:
     environment = Environment(loader=PackageLoader("graph", "templates"), autoescape=True,
                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     return environment.get_template(TEMPLATE).render(
-        title=data["title"], note=data["note"], dataset=data.get("dataset"),
+        title=data["title"], note=data["note"], dataset=data.get("dataset"), embed=data.get("embed"),
         data=Markup(script_json(data)),
         scripts=[Markup(s) for s in scripts],
         styles=[Markup(_inline(vis_css, "style")), Markup(_inline(app_css, "style"))],

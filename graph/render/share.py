@@ -17,7 +17,8 @@ from ..filters import Filters
 
 #: The fragment's keys, in the page's order (``VIEW_FIELDS`` in explorer-core.js).
 KEYS = (("actor", "a"), ("relation", "r"), ("from", "from"), ("to", "to"), ("context", "ctx"), ("date", "date"),
-        ("strict", "strict"), ("hide_claims", "claims"), ("off", "off"), ("doc", "doc"), ("quote", "q"))
+        ("strict", "strict"), ("hide_claims", "claims"), ("off", "off"), ("doc", "doc"), ("quote", "q"),
+        ("story", "story"), ("step", "step"))
 _ADDRESS = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 
 
@@ -25,7 +26,8 @@ def view_fragment(graph: nx.MultiDiGraph | None = None, filters: Filters | None 
     """The fragment (without ``#``) of a view: ``actor``, ``relation``, ``from``/``to`` (actor ids) and the
     filters the page has: the date (``as_of``, ``strict``), claims hidden (``reported_only``), context
     walked (``include_context``) and categories left out (from ``categories``/``exclude_categories``,
-    against the categories of ``graph``). Types and avoided actors have no control in the page.
+    against the categories of ``graph``). Types and avoided actors have no control in the page. A story open
+    at a step is ``story`` (its name) and ``step`` (from 1).
 
     >>> view_fragment(**{"from": "a-b", "to": "c"})
     'from=a-b&to=c'

@@ -201,6 +201,8 @@
     }}],
     ["doc", "doc", text],
     ["quote", "q", {write: String, read: (v) => (/^[0-9]{1,6}$/.test(v) ? Number(v) : undefined)}],
+    ["story", "story", text],
+    ["step", "step", {write: String, read: (v) => (/^[1-9][0-9]{0,3}$/.test(v) ? Number(v) : undefined)}],
     ["camera", "cam", {write: (v) => v.map((n, i) => (i < 2 ? Math.round(n) : Number(n.toPrecision(4)))).join(","),
       read: (v) => {
         const n = v.split(",").map(Number);
@@ -210,7 +212,8 @@
   ];
 
   /** A view ({actor, relation, from, to, context, date: [first, last] ISO days, strict, hideClaims, off:
-   * [categories], doc, quote, camera: [x, y, scale]}, each optional) as a fragment, without the "#". */
+   * [categories], doc, quote, story, step (from 1), camera: [x, y, scale]}, each optional) as a fragment,
+   * without the "#". */
   function encodeView(view) {
     const params = new URLSearchParams();
     for (const [field, key, codec] of VIEW_FIELDS) {

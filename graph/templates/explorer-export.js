@@ -93,7 +93,9 @@
       const uncredited = sourcesLine().filter((line) => !flat(meta.credit).includes(flat(line.split(", ")[0])));
       const sources = uncredited.length || !credit.length
         ? wrap("Sources: " + (uncredited.join("; ") || "none shown"), Math.floor(total / 6.6)) : [];
-      const foot = FOOT + 15 * (credit.length + sources.length);
+      const caption = view.caption(); // a story's step: its title above the graph, its text below
+      const told = caption ? wrap(caption.text, Math.floor(total / 6.6)) : [];
+      const foot = FOOT + 15 * (told.length + credit.length + sources.length);
       const svg = make("svg", {xmlns: SVG, width: total, height: HEAD + height + foot, viewBox: "0 0 " + total + " " +
         (HEAD + height + foot), "font-family": FONT});
       svg.append(make("rect", {x: 0, y: 0, width: total, height: HEAD + height + foot, fill: "#ffffff"}));
@@ -104,7 +106,7 @@
       svg.append(make("text", {x: PAD, y: 52, "font-size": 13, fill: "#444c56", class: "date"},
         dateLine() + (byline ? " · " + byline : "")));
       const path = view.state.path && view.state.path.nodes;
-      const subject = path ? "Path: " + path.map(view.nameOf).join(" → ") : data.note;
+      const subject = caption ? caption.title : path ? "Path: " + path.map(view.nameOf).join(" → ") : data.note;
       if (subject) svg.append(make("text", {x: PAD, y: 68, "font-size": 12, fill: "#1f2328", class: "subject"}, subject));
 
       // The graph, clipped to what the camera shows.
@@ -230,7 +232,7 @@
       // Credit and sources, and when the picture was made.
       let line = HEAD + height + 20;
       const footer = make("g", {"font-size": 11, fill: "#444c56", class: "credit"});
-      for (const text of [...credit, ...sources]) {
+      for (const text of [...told, ...credit, ...sources]) {
         footer.append(make("text", {x: PAD, y: line}, text));
         line += 15;
       }

@@ -726,8 +726,10 @@
   const shortestPath = (a, b) => (bestPath(a, b) || {actors: null}).actors;
   const OTHERS = 20; // the most other equally short paths listed
 
+  let spotlight = null; // what a story's step brings out ({nodes, edges, wide}), set through view.spotlight
+
   /** What stands out: a path shown (its actors and relations, drawn wide), else the selected actor with its
-   * neighbours and shown relations, else nothing ({nodes, edges, wide} or null). */
+   * neighbours and shown relations, else a story's step, else nothing ({nodes, edges, wide} or null). */
   function emphasis() {
     if (state.path && state.path.nodes) return {nodes: new Set(state.path.nodes), edges: new Set(state.path.edges), wide: true};
     if (state.selected && state.selected.actor) {
@@ -735,7 +737,7 @@
       return {nodes: new Set([state.selected.actor, ...shown.flatMap((r) => [r.from, r.to])]),
         edges: new Set(shown.map((r) => r.id)), wide: false};
     }
-    return null;
+    return spotlight;
   }
 
   /** Dim what does not stand out (see emphasis), updating only the actors and relations whose look changes. */
@@ -855,6 +857,7 @@
 
   /** What is on show, as explorer-core.js encodeView writes it in the address. */
   function getView() {
+    if (stories && stories.current()) return stories.current(); // a story's step is its whole view
     const position = network.getViewPosition(), shown = reader.shown ? reader.shown() : null;
     return {
       actor: state.selected && state.selected.actor, relation: state.selected && state.selected.relation,
@@ -868,6 +871,8 @@
 
   /** Show ``wanted`` (a decoded address); returns what it names that the page does not hold. */
   function setView(wanted, withCamera) {
+    if (stories && wanted.story !== undefined) return stories.restore(wanted.story, wanted.step);
+    if (stories) stories.leave();
     const missing = [];
     const off = new Set(wanted.off || []);
     for (const box of byId("legend-categories").querySelectorAll("input")) {
@@ -931,13 +936,19 @@
     markerShape: markerShape, labelBelow: (id) => below.has(id), bundles: () => bundles.filter((b) => b.drawn),
     drawnLabels: drawnLabels, selectRelation: selectRelation, selectActor: selectActor, changed: changed,
     getView: getView, setView: setView, isStrict: () => strict.checked, hidesClaims: () => hideAlleged.checked,
-    applyFilters: applyFilters, strictBox: strict, dayOf: dayOf, isoDay: isoDay,
+    applyFilters: applyFilters, strictBox: strict, dayOf: dayOf, isoDay: isoDay, quotes: quotes, facts: facts,
+    fitBeside: fitBeside, jumpTo: jumpTo, caption: () => (stories ? stories.caption() : null),
+    spotlight: (focus) => {
+      spotlight = focus;
+      if (focus) unfold(focus.edges);
+    },
   };
   const reader = features.reader ? features.reader(view) : {citation: () => null, close: () => null, open: () => false};
   const finder = features.search(view);
   const timeline = features.timeline(view);
   const share = features.share ? features.share(view) : null;
   const exporter = features.exporter ? features.exporter(view) : null;
+  const stories = features.stories ? features.stories(view) : null;
 
   // ---------------------------------------------------------------- start
 
