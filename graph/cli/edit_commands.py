@@ -128,8 +128,9 @@ def add_relation(source, from_, to, relation_type, documents, quotes, status, cl
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="File to write (whole or not at all; missing folders are created; never a file the dataset "
                    "reads)  [default: standard output]")
-def schema(source, output):
-    """Write a JSON Schema of data files, generated from the vocabulary, for editors.
+@click.option("--story", "story", is_flag=True, help="The schema of story files (data/stories/NAME.yaml) instead.")
+def schema(source, output, story):
+    """Write a JSON Schema of data files (or, with --story, of story files), generated from the vocabulary, for editors.
 
     Save it beside the data and put this first line in each data file to get completion and
     checks while typing (VS Code YAML extension, and other editors using yaml-language-server):
@@ -144,7 +145,7 @@ def schema(source, output):
     if output:
         check_output_file(output)
         source.check_writable_output(output)
-    text = json_schema_text(load_vocabulary(source.data_dir))
+    text = json_schema_text(load_vocabulary(source.data_dir), story=story)
     if output:
         write_atomic(output, text)
         click.echo(f"wrote {output}", err=True)
