@@ -10,8 +10,10 @@ Usage::
     a candidate links the same two actors in a sentence that one of its quotes overlaps.
     Recall is the share of shipped relations found; precision the share of candidates that find
     a shipped relation; alleged agreement the share of shipped claims (non-default status)
-    proposed with the same status and claimant. Also: of those found, the share with the right
-    type and, for directed types, the right direction. Time per 10,000 words (median of 3).
+    proposed with the same status and claimant, and its counterpart, the share of found relations the
+    map states as fact (default status) proposed as fact (no claim read where there is none). Also: of
+    those found, the share with the right type and, for directed types, the right direction. Time per
+    10,000 words (median of 3).
 (b) Dedupe: for each of the shipped people and groups named below, an actor with a transliterated
     name is planted; reported is how many of the planted pairs ``dedupe`` lists, how many score
     high enough for ``validate`` to warn, and how many other pairs it lists.
@@ -76,7 +78,7 @@ def overlaps(sentence: str, quote: str) -> bool:
 
 def bench_suggest(shipped: model.Dataset, details: bool) -> list[str]:
     bare = replace(shipped, relations=())
-    found, right_type, right_direction, directed, claims_agree = set(), 0, 0, 0, 0
+    found, right_type, right_direction, directed, claims_agree, facts_agree = set(), 0, 0, 0, 0, 0
     candidates, hits, words, seconds = 0, 0, 0, 0.0
     claims = [r for r in shipped.relations if shipped.schema.is_claim(r.status)]
     for document in shipped.documents:
@@ -103,6 +105,7 @@ def bench_suggest(shipped: model.Dataset, details: bool) -> list[str]:
                 if relation in claims and candidate.status == relation.status \
                         and candidate.claimed_by == relation.claimed_by:
                     claims_agree += 1
+                facts_agree += relation not in claims and candidate.status == relation.status
         if details:
             say(f"{document}: {result.coverage}")
     if details:
@@ -110,12 +113,15 @@ def bench_suggest(shipped: model.Dataset, details: bool) -> list[str]:
             if relation.id not in found:
                 say(f"missed {relation.id}: {relation.sources[0].quote[:100]}")
     total = len(shipped.relations)
+    facts = len([r for r in shipped.relations if r.id in found and r not in claims])
     return [
         "| measure | value |", "| --- | ---: |",
         f"| shipped relations found (recall) | {len(found)} of {total} ({len(found) / total:.0%}) |",
         f"| candidates that are shipped relations (precision) | {hits} of {candidates} ({hits / candidates:.0%}) |",
         f"| shipped claims proposed with the same status and claimant | {claims_agree} of {len(claims)} "
         f"({claims_agree / len(claims):.0%}) |",
+        f"| found relations the map states as fact, proposed as fact | {facts_agree} of {facts} "
+        f"({facts_agree / facts:.0%}) |",
         f"| found relations with the shipped type | {right_type} of {len(found)} ({right_type / len(found):.0%}) |",
         f"| found directed relations with the shipped direction | {right_direction} of {directed} "
         f"({right_direction / directed:.0%}) |",

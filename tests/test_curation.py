@@ -157,3 +157,89 @@ def test_suggest_finds_most_of_the_shipped_map_again(shipped_dataset):
 
 def test_dataset_keeps_validating(shipped_dataset):
     assert Dataset is not None and shipped_dataset.schema.relation_types["dismissed"].cues
+
+
+# --- attribution rules, each on a small hand-made document ------------------------------------------------------
+
+RULE_ACTORS = """\
+actors:
+  - {id: ann, name: Ann Vale, kind: person, aliases: [Vale], description: A politician.}
+  - {id: ben, name: Ben Ward, kind: person, aliases: [Ward], description: A politician.}
+  - {id: cy, name: Cy Holt, kind: person, aliases: [Holt], description: A critic.}
+  - {id: vale-family, name: Vale family, kind: informal_group, description: Ann Vale's family.}
+  - {id: board, name: Port Board, kind: government_body, description: A board.}
+  - {id: loyalists, name: Loyalist groups, kind: informal_group, aliases: [Loyalists], description: Armed groups.}
+  - {id: fay, name: Fay Writer, kind: person, description: The author.}
+"""
+
+
+def proposals(tmp_path, text: str, author: str | None = None) -> list:
+    """The candidates ``suggest`` proposes for ``text`` over :data:`RULE_ACTORS` (``author``: the document's)."""
+    data = write_dataset(tmp_path, {"actors.yaml": RULE_ACTORS}, {"story": text})
+    if author:
+        sources = data.parent / "seeds" / "sources.yaml"
+        sources.write_text(sources.read_text() + f"    author: {author}\n")
+    return list(suggest(load_dataset(data), "story").candidates)
+
+
+def claim(candidates, words: str, a: str, b: str) -> tuple[str, str | None]:
+    """The status and claimant proposed for actors ``a`` and ``b`` in the sentence holding ``words``."""
+    candidate, = (c for c in candidates if words in c.sentence and {c.from_, c.to} == {a, b})
+    return candidate.status, candidate.claimed_by
+
+
+@pytest.mark.parametrize("text", [
+    # past an omission mark on a line of its own: still the post
+    "Cy Holt, a former minister, wrote in a post:\n\nAnn Vale controlled the Port Board for years.\n\n[…]\n\n"
+    "Ben Ward appointed Ann Vale in secret.\n\nBen Ward later met Ann Vale.\n",
+    # a paragraph that leaves its quotation mark open: the quotation goes on in the next
+    "Cy Holt wrote:\n\n\"Ann Vale controlled the Port Board.\n\n\"Ben Ward appointed Ann Vale.\"\n\n"
+    "Ben Ward met Ann Vale.\n",
+])
+def test_a_quoted_block_after_a_colon_is_the_account_of_who_introduces_it(tmp_path, text):
+    found = proposals(tmp_path, text)
+    assert claim(found, "controlled", "ann", "board") == ("alleged", "cy")
+    assert claim(found, "appointed", "ben", "ann") == ("alleged", "cy")
+    assert claim(found, "met", "ben", "ann") == ("reported", None)  # the quotation has ended
+
+
+def test_a_claimant_of_the_pair_claims_what_they_are_said_to_say_not_the_saying(tmp_path):
+    found = proposals(tmp_path, ("Cy Holt alleged that Ann Vale was his mother.\n"
+                                 "Cy Holt accused Ann Vale of fraud.\n"
+                                 "Cy Holt told Ann Vale the news.\n"))
+    assert claim(found, "mother", "cy", "ann") == ("alleged", "cy")  # the link is in what he alleges
+    assert claim(found, "fraud", "cy", "ann") == ("reported", None)  # the accusation itself is the link
+    assert claim(found, "news", "cy", "ann") == ("reported", None)
+
+
+def test_an_account_carries_on_after_according_to_or_where_its_claim_is_taken_up_not_after_said(tmp_path):
+    found = proposals(tmp_path, (
+        "According to Cy Holt, Ann Vale ran the Port Board. Ben Ward appointed Ann Vale.\n"
+        "Cy Holt said it rained. Ben Ward dismissed Ann Vale.\n"
+        "Cy Holt made accusations on a blog. Among the accusations was that Ann Vale was his mother. "
+        "He also alleged that Ben Ward controlled the Port Board.\n"))
+    assert claim(found, "Ward appointed", "ben", "ann") == ("alleged", "cy")
+    assert claim(found, "dismissed", "ben", "ann") == ("reported", None)
+    assert claim(found, "his mother", "ann", "cy") == ("alleged", "cy")  # his own part, in his account
+    assert claim(found, "also alleged", "ben", "board") == ("alleged", "cy")  # "he": the source speaking
+
+
+def test_the_source_of_a_cue_is_the_name_an_apposition_describes(tmp_path):
+    found = proposals(tmp_path, (
+        "Cy Holt, a critic of Ann Vale, recently made claims that Ben Ward controlled the Port Board.\n"
+        "Cy Holt, director at the Port Board wrote that Ben Ward met Ann Vale.\n"))
+    assert claim(found, "critic", "ben", "board") == ("alleged", "cy")
+    assert claim(found, "director", "ben", "ann") == ("alleged", "cy")
+
+
+def test_a_hedge_with_no_source_is_the_authors(tmp_path):
+    text = "Ann Vale appears to control the Port Board.\n"
+    assert claim(proposals(tmp_path / "a", text, author="Fay Writer"), "appears", "ann", "board") == (
+        "alleged", "fay")
+    assert claim(proposals(tmp_path / "b", text), "appears", "ann", "board") == ("alleged", None)
+
+
+def test_a_possessive_and_a_word_name_the_group_of_the_referent_and_plurals_are_names(tmp_path):
+    found = proposals(tmp_path, "Ann Vale and her family controlled the Port Board. Ben Ward armed Loyalist fighters.\n")
+    assert claim(found, "family", "vale-family", "board") == ("reported", None)
+    assert claim(found, "armed", "ben", "loyalists") == ("reported", None)

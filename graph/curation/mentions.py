@@ -84,6 +84,11 @@ class ActorMatcher:
         self._single = {key: name for key, name in self._names.items() if name.words == 1
                         and len(key) >= _FUZZY_MIN_LENGTH and not name.acronym}
 
+    def named(self, name: str) -> str | None:
+        """The actor called ``name`` (any spelling), if one is."""
+        found = self._names.get(spelling_key(name))
+        return found.actor if found else None
+
     def find(self, text: str) -> list[Mention]:
         """The mentions in ``text``, in order; where names overlap, the longest wins."""
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
@@ -103,7 +108,7 @@ class ActorMatcher:
         covered = {i for first, last, _, _ in taken for i in range(first, last + 1)}
         for index, (_, _, word) in enumerate(words):
             if index not in covered and word[:1].isupper() and len(keys[index]) >= _FUZZY_MIN_LENGTH:
-                close = self._close(keys[index])
+                close = self._close(keys[index], normalize(word))
                 if close is not None:
                     taken.append((index, index, close, f"close to {close.written}"))
         mentions = (Mention(name.actor, words[first][0], words[last][1], how) for first, last, name, how in taken)
@@ -126,8 +131,12 @@ class ActorMatcher:
                 taken.append(match)
         return taken
 
-    def _close(self, key: str) -> _Name | None:
-        """The one-word name ``key`` is a variant of (an added ending, a letter more or less), if one stands out."""
+    def _close(self, key: str, word: str) -> _Name | None:
+        """The one-word name ``key`` (of the normalised ``word``) is a variant of (an added ending, a letter more or
+        less), if one stands out."""
+        plural = fold(word + "s")  # spelling keys may end a plural otherwise (Salafist, Salafists: salafisc)
+        if plural in self._single:
+            return self._single[plural]
         stems = [n for n in self._single if key.startswith(n) or n.startswith(key)]  # Russian(s), Kyrgyz
         if len(stems) == 1:
             return self._single[stems[0]]

@@ -22,10 +22,11 @@ from ..errors import NotFoundError
 from ..names import ActorIndex, normalize
 from ..yamlfile import did_you_mean
 from .mentions import ActorMatcher, Mention, fold
-from .text import Cue, CueFinder, Sentence, sentences
+from .text import Cue, CueFinder, Sentence, quoted_blocks, sentences
 
 # English grammar, not vocabulary: a sentence opening with one of these refers to someone named before.
 _PRONOUNS = frozenset("he him his she her they them their it its".split())
+_SUBJECTS = frozenset("he she they".split())
 _POSSESSIVE = frozenset("his her their its my".split())
 _FIRST_PERSON = frozenset("i me my myself".split())  # outside quotation marks: the document's author
 _CONNECTORS = frozenset("of for the and".split())
@@ -106,6 +107,28 @@ class _Claim:
     claimant: str | None = None
     words: tuple[int, ...] = ()
     why: str = ""
+    said: int | None = None  # the first word of what the claimant named in the sentence is said to say
+
+
+@dataclass(frozen=True)
+class _Account:
+    """A claim whose source a sentence names, with the cue that names it: its paragraph, and the paragraphs
+    quoted after it when the paragraph ends with a colon ("X wrote:")."""
+
+    paragraph: int
+    block: frozenset[int]
+    claim: _Claim
+    cue: Cue
+
+    def covers(self, sentence: Sentence) -> bool:
+        return sentence.paragraph == self.paragraph or sentence.paragraph in self.block
+
+    def carries_on(self, sentence: Sentence, found: list[Cue]) -> bool:
+        """Whether a sentence with no source of its own is still the source's: after a cue that frames an account
+        ("according to X, ..."), in the quoted paragraphs, or taking up the cue ("X made accusations. Among the
+        accusations ..."); a reported sentence ("X said ...") is one sentence."""
+        return (self.cue.source == "after" or sentence.paragraph in self.block
+                or any(cue.phrase == self.cue.phrase for cue in found))
 
 
 def suggest(records: model.Dataset, document_id: str, dismissed: Container[str] = ()) -> Suggestions:
@@ -129,7 +152,8 @@ class _Suggester:
         self.kinds = CueFinder((k.id, k.cues) for k in self.schema.kinds.values())
         self.searchable = quotes.SearchableText(self.document.text)
         self.author = self._author()
-        self._account: tuple[int, _Claim] | None = None  # the paragraph and claim of the last source named
+        self.blocks = quoted_blocks(self.document.text)  # paragraphs quoted after "X wrote:"
+        self._account: _Account | None = None  # the last source named, and where
 
     def _author(self) -> str | None:
         if not self.document.author:
@@ -198,6 +222,7 @@ class _Suggester:
                              and not sentence.text.count('"', 0, sentence.spans[i][0]) % 2), None)
         if self.author and first_person is not None and all(m[0] != self.author for m in named.mentions):
             named.mentions.append((self.author, first_person, first_person, sentence.words[first_person] == "my"))
+        self._groups(named, previous)
         pronoun = next((i for i, w in enumerate(sentence.words) if w in _PRONOUNS), None)
         if previous is not None and pronoun is not None and previous.sentence.paragraph >= sentence.paragraph - 1:
             named_here = {m[0] for m in named.mentions}
@@ -206,6 +231,26 @@ class _Suggester:
                     named.mentions.append((meant, pronoun, pronoun, sentence.words[pronoun] in _POSSESSIVE))
             named.mentions.sort(key=lambda m: m[1])
         return named
+
+    def _groups(self, named: _Named, previous: _Named | None) -> None:
+        """"his family", "their allies": the actor named by a referent's surname and the word after a possessive
+        pronoun ("Nazarbayev family"), the referent named before it in the sentence or in the sentence before."""
+        sentence = named.sentence
+        for index, word in enumerate(sentence.words[:-1]):
+            if word not in _POSSESSIVE - _FIRST_PERSON:
+                continue
+            referents = [m[0] for m in named.mentions if m[2] < index]
+            referents += [m[0] for m in previous.mentions] if previous is not None else []
+            for referent in dict.fromkeys(referents):
+                actor = self.records.actors[referent]
+                for name in (actor.name, *actor.aliases):
+                    group = self.matcher.named(f"{name.split()[-1]} {sentence.words[index + 1]}")
+                    if group and group != referent and all(m[0] != group for m in named.mentions):
+                        named.mentions.append((group, index, index + 1, False))
+                        break
+                else:
+                    continue
+                break
 
     @staticmethod
     def _possessive(sentence: Sentence, mention: Mention, last: int) -> bool:
@@ -216,12 +261,12 @@ class _Suggester:
         sentence = named.sentence
         first, second = named.first_of(a), named.first_of(b)
         why = [f"names {self._shown(sentence, first)} and {self._shown(sentence, second)}"]
+        cue = self._type_cue(sentence, first, second)
         status, claimant, claim_words = claim.status, claim.claimant, claim.words
-        if claimant in (a, b):  # the claimant's own statement about the other, as the default status says
+        if claimant in (a, b) and not self._told_by(claim, first, second, cue):
             status, claimant, claim_words = self.schema.default_status, None, ()
         elif claim.why:
             why.append(claim.why)
-        cue = self._type_cue(sentence, first, second)
         relation_type = cue.entry if cue else None
         from_, to = a, b
         if cue is None:
@@ -240,6 +285,17 @@ class _Suggester:
         return Candidate(key, self.document_id, sentence.text, from_, to, relation_type, status, claimant, quote,
                          tuple(why))
 
+    def _told_by(self, claim: _Claim, first, second, cue: Cue | None) -> bool:
+        """Whether a claim whose claimant is one of the pair is still a claim: in an account carried on from an
+        earlier sentence, or when the other actor and the link between them are in what the claimant is said
+        to say ("A alleged that B was his father"), not the saying itself ("A told B", "A accused B")."""
+        if claim.claimant == self.author and not claim.said:  # the author's hedge about the author: a statement
+            return False
+        if claim.said is None:
+            return True
+        other = second if first[0] == claim.claimant else first
+        return other[1] >= claim.said and cue is not None and cue.first >= claim.said
+
     @staticmethod
     def _shown(sentence: Sentence, mention: tuple[str, int, int, bool]) -> str:
         actor, first, last, _ = mention
@@ -251,20 +307,32 @@ class _Suggester:
         source of an account given earlier in the paragraph, else the author for a hedge."""
         sentence = named.sentence
         found = self.claims.find(sentence)
-        best: tuple[int, Cue, tuple[str, int, int, bool]] | None = None
+        account = self._account if self._account and self._account.covers(sentence) else None
+        speaking = account.claim.claimant if account else None
+        best: tuple[tuple[int, bool], Cue, tuple[str, int, int, bool]] | None = None
+        # "he said", "she says": a subject pronoun is the source already speaking in the paragraph
+        subjects = [(speaking, i, i, False) for i, w in enumerate(sentence.words) if speaking and w in _SUBJECTS]
         for cue in (c for c in found if c.source):
-            skipped = self._apposition(sentence, cue) if cue.source == "before" else 0
-            for mention in named.mentions:
-                distance = mention[1] - cue.last if cue.source == "after" else cue.first - skipped - mention[2]
-                if 0 < distance <= _CLAIMANT_REACH and (best is None or distance < best[0]):
-                    best = (distance, cue, mention)
+            low, high = self._apposition(sentence, cue, named) if cue.source == "before" else (0, -1)
+            for mention in [*named.mentions, *subjects]:
+                if cue.source == "after":
+                    distance = mention[1] - cue.last
+                elif low <= mention[2] <= high:  # a name inside the apposition does not say it
+                    continue
+                else:
+                    distance = cue.first - mention[2] - (high - low + 1 if mention[2] < low else 0)
+                # a pronoun standing for several actors is the source already speaking, if it is one of them
+                rank = (distance, mention[0] != speaking)
+                if 0 < distance <= _CLAIMANT_REACH and (best is None or rank < best[0]):
+                    best = (rank, cue, mention)
         if best is not None:
             _, cue, mention = best
-            self._account = (sentence.paragraph, _Claim(cue.entry, mention[0], (cue.first, cue.last, mention[1],
-                                                        mention[2]), f"{cue.phrase!r} attributes it to {mention[0]}"))
-            return self._account[1]
-        if self._account and self._account[0] == sentence.paragraph:
-            told = self._account[1]
+            claim = _Claim(cue.entry, mention[0], (cue.first, cue.last, mention[1], mention[2]),
+                           f"{cue.phrase!r} attributes it to {mention[0]}", max(cue.last, mention[2]) + 1)
+            self._account = _Account(sentence.paragraph, frozenset(self.blocks.get(sentence.paragraph, ())), claim, cue)
+            return claim
+        if account and account.carries_on(sentence, found):
+            told = account.claim
             return _Claim(told.status, told.claimant, (), f"continues the account of {told.claimant}")
         hedge = next((c for c in found if not c.source), None)
         if hedge is None:
@@ -274,13 +342,26 @@ class _Suggester:
                       f"{hedge.phrase!r} with no source named: {source}")
 
     @staticmethod
-    def _apposition(sentence: Sentence, cue: Cue) -> int:
-        """How many words of an apposition stand between a cue and its source: "X, analyst at Y, said"."""
-        before = sentence.text[:sentence.spans[cue.first][0]].rstrip()
-        opening = before.rfind(",", 0, len(before) - 1)
-        if not before.endswith(",") or opening < 0:
-            return 0
-        return cue.first - sentence.word_at(opening)
+    def _apposition(sentence: Sentence, cue: Cue, named: _Named) -> tuple[int, int]:
+        """The first and last word of an apposition between a cue and its source, ``(0, -1)`` if none: a phrase
+        after a comma that follows a name and does not open with a name, up to a closing comma with no name between
+        it and the cue ("X, analyst at Y, said", "X, a defector to Y, recently made claims") or, with no closing
+        comma, up to the cue ("X, director at Y wrote")."""
+        text, spans = sentence.text, sentence.spans
+        starts = {m[1] for m in named.mentions}
+        ends = {m[2] for m in named.mentions}
+        closing = text.rfind(",", 0, spans[cue.first][0])
+        if closing < 0:
+            return 0, -1
+        after = sentence.word_at(closing)
+        opening = text.rfind(",", 0, closing)
+        if opening >= 0:
+            low = sentence.word_at(opening)
+            if low - 1 in ends and low not in starts and low < after and not starts & set(range(after, cue.first)):
+                return low, after - 1
+        if after - 1 in ends and after not in starts and after < cue.first:
+            return after, cue.first - 1
+        return 0, -1
 
     def _type_cue(self, sentence: Sentence, first, second) -> Cue | None:
         """The type cue that best links the two mentions: between them, else just around them, else anywhere."""

@@ -61,6 +61,37 @@ def sentences(text: str) -> list[Sentence]:
     return found
 
 
+# An omission mark on a line of its own ("[…]", "...", "(…)"): a quotation left off and taken up again.
+_OMISSION = re.compile(r"[\[(]?\s*(?:…|\.\s?\.\s?\.)\s*[\])]?")
+
+
+def quoted_blocks(text: str) -> dict[int, tuple[int, ...]]:
+    """The paragraphs (line numbers) quoted after each paragraph that ends with a colon ("X wrote:").
+
+    The quotation is the next paragraph with text, and carries on to the one after it where a line
+    of its own marks an omission ("[…]") or where the paragraph leaves a quotation mark open (the
+    English way of quoting several paragraphs: each opens with a quotation mark, only the last closes).
+    """
+    lines = [normalize_quote(line) for line in text.splitlines()]
+    filled = [number for number, line in enumerate(lines) if line]
+    following = dict(zip(filled, filled[1:]))
+    blocks: dict[int, tuple[int, ...]] = {}
+    for number in filled:
+        if not lines[number].endswith(":") or number not in following:
+            continue
+        block = [following[number]]
+        while block[-1] in following:
+            after = following[block[-1]]
+            if _OMISSION.fullmatch(lines[after]) and after in following:
+                block.append(following[after])
+            elif lines[block[-1]].count('"') % 2 and lines[block[-1]].startswith('"'):
+                block.append(after)
+            else:
+                break
+        blocks[number] = tuple(b for b in block if not _OMISSION.fullmatch(lines[b]))
+    return blocks
+
+
 #: Where a cue phrase has the name of who says something: "according to {source}", "{source} said".
 SOURCE = "{source}"
 
