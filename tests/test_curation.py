@@ -243,3 +243,10 @@ def test_a_possessive_and_a_word_name_the_group_of_the_referent_and_plurals_are_
     found = proposals(tmp_path, "Ann Vale and her family controlled the Port Board. Ben Ward armed Loyalist fighters.\n")
     assert claim(found, "family", "vale-family", "board") == ("reported", None)
     assert claim(found, "armed", "ben", "loyalists") == ("reported", None)
+
+
+def test_a_sentence_opening_with_a_quotation_quotes_the_source_speaking_in_the_paragraph(tmp_path):
+    found = proposals(tmp_path, "Cy Holt said the port was quiet. \"Nobody trusts the Port Board.\"\n"
+                                "\"Nobody trusts the Port Board.\"\n")
+    assert claim(found, "Nobody", "cy", "board") == ("reported", None)  # his comment, as he said it
+    assert len([c for c in found if c.sentence.startswith('"')]) == 1  # not in the next paragraph

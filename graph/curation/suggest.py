@@ -4,9 +4,10 @@ Every sentence naming two or more known actors yields one candidate per pair tha
 already cites and that was not dismissed: a quote trimmed to the clauses that link the pair, a type
 guessed from the cue phrases the vocabulary gives each relation type, a direction, and a status,
 a claim where a status's cues (attribution, hedging) are found, claimed by the actor named beside
-the cue or, failing that, by the document's author when the author is an actor. A sentence that
-opens with a pronoun ("He appointed his son-in-law ...") also counts the first actor named in the
-sentence before it.
+the cue or, failing that, by the document's author when the author is an actor. A sentence with a
+pronoun ("He appointed his son-in-law ...") also counts the actors named in the sentence before it.
+The attribution rules (an account's reach, a claimant who is one of the pair, appositions, quoted
+blocks) are stated in docs/curation-assistant.md.
 """
 from __future__ import annotations
 
@@ -173,6 +174,7 @@ class _Suggester:
         named_sentences = []
         for sentence in split:
             named = self._named(sentence, previous)
+            self._speaker(named)
             named_sentences.append(named)
             if named.mentions:
                 previous = named
@@ -231,6 +233,17 @@ class _Suggester:
                     named.mentions.append((meant, pronoun, pronoun, sentence.words[pronoun] in _POSSESSIVE))
             named.mentions.sort(key=lambda m: m[1])
         return named
+
+    def _speaker(self, named: _Named) -> None:
+        """A sentence that opens with a quotation, in a paragraph where a source has spoken, quotes that source:
+        the source counts as named in it, at the quotation mark ('X said ... . But "... Y ..."')."""
+        sentence, account = named.sentence, self._account
+        opening = sentence.text.find('"')
+        if account is None or not account.covers(sentence) or opening < 0 or account.claim.claimant is None:
+            return
+        at = sentence.word_at(opening)
+        if all(m[0] != account.claim.claimant and m[1] > at for m in named.mentions):
+            named.mentions.insert(0, (account.claim.claimant, at, at, False))
 
     def _groups(self, named: _Named, previous: _Named | None) -> None:
         """"his family", "their allies": the actor named by a referent's surname and the word after a possessive
