@@ -381,3 +381,11 @@ def test_watch_renders_the_documents_for_the_reader_too(small_data, tmp_path):
     outcome = Watcher(Dataset(small_data), output).check()
     assert outcome.error is None
     assert "Bob Example took bribes" in embedded(output.read_text(encoding="utf-8"))["documents"]["doc"]["text"]
+
+
+def test_the_page_draws_context_and_leaves_walking_it_to_the_path_finder(shipped_graph):
+    # The command line's filters leave context out of answers; the page shows it (dotted, in panels).
+    data = embedded(build_page(shipped_graph, filters=Filters()).html)
+    context = {key for _, _, key, d in shipped_graph.edges(keys=True, data=True) if d["link"] == "context"}
+    assert context and context <= {e["id"] for e in data["edges"]}
+    assert len(data["edges"]) == shipped_graph.number_of_edges()

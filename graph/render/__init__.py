@@ -7,7 +7,7 @@ graph -> :func:`select` (filters, focus) -> :func:`~graph.render.layout.layout` 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,13 +39,14 @@ class Page:
 
 def select(graph: nx.MultiDiGraph, filters: Filters | None = None, focus: str | None = None,
            depth: int | None = None) -> nx.MultiDiGraph:
-    """The part of ``graph`` to show: relations the filters keep and, with ``focus`` (an id, name or
+    """The part of ``graph`` to show: relations the filters keep (context always) and, with ``focus`` (an id, name or
     alias), only the actors within ``depth`` relations of it (default 1), in either direction.
 
     Raises :class:`UsageError` when ``depth`` comes without ``focus`` or the result holds more
     than :data:`MAX_ACTORS` actors.
     """
-    view = filters.apply(graph) if filters else graph
+    # Context is drawn and shown in panels; whether the path finder walks it is the page's choice.
+    view = replace(filters, include_context=True).apply(graph) if filters else graph
     if focus is None:
         if depth is not None:
             raise UsageError("{depth} needs {focus}: the actor to go from", "depth", "focus")
