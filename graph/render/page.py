@@ -48,7 +48,8 @@ def vis_assets() -> tuple[str, str]:
 #: to ``window.actorgraphFeatures``), then the view that starts them. Each is inlined in its own
 #: ``<script>`` with its own hash in the Content-Security-Policy.
 SCRIPTS = ("explorer-core.js", "explorer-search.js", "explorer-timeline.js", "explorer-reader.js", "explorer-share.js",
-           "explorer-export.js", "explorer-stories.js", "explorer.js")
+           "explorer-export.js", "explorer-stories.js", "explorer-labels.js", "explorer-bundles.js", "explorer-panel.js",
+           "explorer-paths.js", "explorer.js")
 
 
 @lru_cache(maxsize=1)

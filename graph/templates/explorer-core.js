@@ -237,9 +237,37 @@
     return view;
   }
 
+  // ---------------------------------------------------------------- colours and words of the view
+
+  const FADED = 0.82; // how far dimmed colours move towards white
+
+  /** A "#rrggbb" colour as [red, green, blue] from 0 to 255; null when it is not one. */
+  function rgb(hex) {
+    const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex || "");
+    return m ? [m[1], m[2], m[3]].map((h) => parseInt(h, 16)) : null;
+  }
+
+  /** A colour moved most of the way towards white, as dimmed things are drawn. */
+  function fade(hex) {
+    const channels = rgb(hex);
+    if (!channels) return "#e8e8e8";
+    return "#" + channels.map((c) => Math.round(c + (255 - c) * FADED).toString(16).padStart(2, "0")).join("");
+  }
+
+  /** Dark or white text, whichever reads better on a background colour. */
+  function inkOn(hex) {
+    const channels = rgb(hex);
+    return !channels || 0.299 * channels[0] + 0.587 * channels[1] + 0.114 * channels[2] > 150 ? "#1f2328" : "#ffffff";
+  }
+
+  /** The relation's words read from actor ``from`` (its inverse when walked backwards). */
+  function phrase(r, from) {
+    return r.from === from || r.symmetric ? r.label : r.inverse_label;
+  }
+
   const api = {NO: NO, MAY: MAY, HOLDS: HOLDS, holding: holding, compare: compare, choose: choose, bestPath: bestPath, shortestPaths: shortestPaths,
     encodeView: encodeView, decodeView: decodeView, normalize: normalize, similarity: similarity, nameMatch: nameMatch,
-    searchActors: searchActors};
+    searchActors: searchActors, rgb: rgb, fade: fade, inkOn: inkOn, phrase: phrase};
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.actorgraphCore = api;
 })(this);

@@ -1,4 +1,5 @@
-/* actorgraph explorer: filters, search, details panel and path finder over vis-network.
+/* actorgraph explorer: the view over vis-network (the data, the network, the filters and legend, what stands
+ * out, the address's view, the start), which starts each feature (explorer-*.js) with the view object.
  * Every string from the data reaches the page as text (text nodes, textContent, plain-text
  * tooltips), never as HTML. Tests and scripts read window.actorgraph. */
 (function () {
@@ -6,7 +7,6 @@
 
   const data = JSON.parse(document.getElementById("actorgraph-data").textContent);
   const DAY = 86400000;
-  const FADED = 0.82; // how far dimmed colours move towards white
   const byId = (id) => document.getElementById(id);
 
   // ---------------------------------------------------------------- helpers
@@ -26,23 +26,6 @@
     return node;
   }
 
-  /** A "#rrggbb" colour as [red, green, blue] from 0 to 255; null when it is not one. */
-  function rgb(hex) {
-    const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex || "");
-    return m ? [m[1], m[2], m[3]].map((h) => parseInt(h, 16)) : null;
-  }
-
-  function fade(hex) {
-    const channels = rgb(hex);
-    if (!channels) return "#e8e8e8";
-    return "#" + channels.map((c) => Math.round(c + (255 - c) * FADED).toString(16).padStart(2, "0")).join("");
-  }
-
-  /** Dark or white text, whichever reads better on a background colour. */
-  function inkOn(hex) {
-    const channels = rgb(hex);
-    return !channels || 0.299 * channels[0] + 0.587 * channels[1] + 0.114 * channels[2] > 150 ? "#1f2328" : "#ffffff";
-  }
 
   // ---------------------------------------------------------------- dates (day numbers since 1970-01-01)
 
@@ -79,10 +62,6 @@
   }
   const isClaim = (r) => r.status !== data.default_status;
 
-  /** The relation's words read from actor ``from`` (its inverse when walked backwards). */
-  function phrase(r, from) {
-    return r.from === from || r.symmetric ? r.label : r.inverse_label;
-  }
 
   function statusText(r) {
     const label = (statuses.get(r.status) || {label: r.status}).label;
@@ -93,33 +72,30 @@
 
   const labelInside = (n) => data.label_inside.includes(kindOf(n).shape);
 
-  // Labels: at least LABEL_MIN CSS pixels on screen wherever they are drawn, and never over each other; the
-  // labels of the best-connected actors win, the others appear as one zooms in (see updateLabels).
-  const LABEL_MIN = 11.5, LABEL_BASE = data.big ? 12 : 14, FACE = "system-ui, -apple-system, Segoe UI, sans-serif";
-  const labelShown = new Set(data.nodes.map((n) => n.id));
-  // Actors whose label belongs inside their shape (an ellipse...) but would be too small there: the page
-  // writes it below the shape instead, in the same size as the other labels (drawn in "afterDrawing").
-  const below = new Set();
-  let labelSize = LABEL_BASE; // of the labels drawn below their actor, in canvas units
+  const features = window.actorgraphFeatures || {};
+  // What the features are started with; the rest (network, state, the other features...) joins it below.
+  const view = {
+    data: data, core: core, el: el, button: button, byId: byId, relations: relations, kinds: kinds, categories: categories,
+    statuses: statuses, actor: (id) => actors.get(id), hasActor: (id) => actors.has(id), nameOf: nameOf, kindOf: kindOf,
+    colorOf: colorOf, isClaim: isClaim, statusText: statusText, labelInside: labelInside,
+    relationsOf: (id) => relationsOf.get(id), claimsBy: (id) => claimsBy.get(id),
+    nodeStyle: nodeStyle, dimmed: () => dimmed, started: () => started,
+  };
+  const labels = features.labels(view); // explorer-labels.js
   let dimmed = null; // the actors not dimmed while a path is shown
-
   function nodeStyle(n, dim) {
     const kind = kindOf(n);
-    const color = dim ? fade(kind.color) : kind.color;
-    const inside = labelInside(n);
-    const shown = labelShown.has(n.id), hidden = "rgba(0,0,0,0)";
+    const color = dim ? core.fade(kind.color) : kind.color;
     return {
       color: {background: color, border: n.id === data.focus ? "#1f2328" : dim ? "#f2f2f2" : "#ffffff",
         highlight: {background: color, border: "#222222"}, hover: {background: color, border: "#555555"}},
-      font: inside ? {color: !shown || below.has(n.id) ? hidden : dim ? "#ffffff" : inkOn(kind.color), strokeWidth: 0,
-        size: data.inside_font}
-        : {color: !shown ? hidden : dim ? "#c8c8c8" : "#1f2328", size: labelSize, strokeWidth: shown ? 4 : 0},
+      font: labels.font(n, dim),
     };
   }
 
   /** A relation's look: dimmed or not, drawn wide on a path, and faint when it only may hold at the date. */
   function edgeStyle(r, dim, onPath, may) {
-    const color = dim ? fade(colorOf(r)) : colorOf(r);
+    const color = dim ? core.fade(colorOf(r)) : colorOf(r);
     return {color: {color: color, highlight: color, hover: color, inherit: false, opacity: may ? 0.4 : 1},
       width: onPath ? 4.5 : 1.6};
   }
@@ -142,17 +118,8 @@
         (r.sources.length > 1 ? " (and " + (r.sources.length - 1) + " more)" : "") : ""),
   }, edgeStyle(r, false, false, false))));
 
-  // Many relations between the same two actors (Python's ``bundles``) are drawn as one link saying how
-  // many, until it is clicked open; a path or a selected relation among them opens it too.
-  const bundles = (data.bundles || []).map((b, i) => ({key: data.edges.length + i, from: b.from, to: b.to,
-    members: b.members.map((id) => relations.get(id)), open: false, folded: false, drawn: false, count: -1}));
-  const bundleOf = new Map(bundles.flatMap((b) => b.members.map((r) => [r.id, b])));
-  const bundleByKey = new Map(bundles.map((b) => [b.key, b]));
-  edges.add(bundles.map((b) => ({id: b.key, from: actors.get(b.from).key, to: actors.get(b.to).key, hidden: true,
-    physics: false, width: 3.5, color: {color: "#57606a", highlight: "#1f2328", hover: "#1f2328", inherit: false},
-    smooth: {enabled: false}, arrows: {to: {enabled: false}}, font: {size: 12, align: "middle", strokeWidth: 4},
-    title: b.members.length + " relations between " + nameOf(b.from) + " and " + nameOf(b.to) + " (click to show each)\n" +
-      b.members.map((r) => "· " + nameOf(r.from) + " " + r.label + " " + nameOf(r.to)).join("\n")})));
+  view.edges = edges;
+  const bundling = features.bundles(view); // explorer-bundles.js: its links join the edges before the network starts
 
   // Small pages run vis-network's physics for 150 steps from the positions computed in Python, to
   // push apart actors drawn over each other, then turn it off; big pages keep those positions.
@@ -174,98 +141,6 @@
     interaction: {hover: !data.big, tooltipDelay: 150, hideEdgesOnDrag: data.big, hideEdgesOnZoom: data.big,
       multiselect: false, keyboard: false},
   });
-
-  const measure = document.createElement("canvas").getContext("2d");
-  const widths = new Map(); // each name's width at 100 px
-  function textWidth(n, px) {
-    if (!widths.has(n.id)) {
-      measure.font = "100px " + FACE;
-      widths.set(n.id, measure.measureText(n.name).width);
-    }
-    return widths.get(n.id) * px / 100;
-  }
-
-  /** The size of actor n's label on screen, in CSS pixels. */
-  const labelPx = (n) => (below.has(n.id) ? LABEL_MIN : (labelInside(n) ? data.inside_font : labelSize) * network.getScale());
-  /** Half the height of actor n's shape on screen (an inside label's shape is as tall as vis-network made it). */
-  const halfHeight = (n, scale) => (labelInside(n) && network.body.nodes[n.key].shape.height
-    ? network.body.nodes[n.key].shape.height / 2 : n.size) * scale;
-
-  /** Choose the labels to draw at the current zoom: each at least LABEL_MIN px, best-connected first,
-   * none over another (boxes estimated from the font, checked in a grid of cells). */
-  function updateLabels(restyled) {
-    const scale = network.getScale(), before = labelSize;
-    labelSize = Math.max(LABEL_BASE, LABEL_MIN / scale);
-    const cell = 120, grid = new Map(), taken = [];
-    const cells = (b) => {
-      const keys = [];
-      for (let i = Math.floor(b.left / cell); i <= Math.floor(b.right / cell); i += 1) {
-        for (let j = Math.floor(b.top / cell); j <= Math.floor(b.bottom / cell); j += 1) keys.push(i + ":" + j);
-      }
-      return keys;
-    };
-    const positions = network.getPositions();
-    const chosenOne = state.selected && state.selected.actor, ends = state.path ? [state.path.from, state.path.to] : [];
-    // The selected actor and a path's ends first, then what else stands out, then the rest.
-    const first = (n) => (n.id === chosenOne || ends.includes(n.id) ? 0 : dimmed !== null && dimmed.has(n.id) ? 1 : 2);
-    const order = data.nodes.filter((n) => n.visible)
-      .sort((a, b) => first(a) - first(b) || b.degree - a.degree || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const chosen = new Set(), wasBelow = new Set(below);
-    below.clear();
-    for (const n of order) {
-      const under = labelInside(n) && data.inside_font * scale < LABEL_MIN - 0.01;
-      const px = under ? LABEL_MIN : labelPx(n);
-      if (px < LABEL_MIN - 0.01) continue;
-      const p = network.canvasToDOM(positions[n.key]);
-      const width = textWidth(n, px) + 6, height = px * 1.3, radius = halfHeight(n, scale);
-      const top = labelInside(n) && !under ? p.y - height / 2 : p.y + radius + 1;
-      const box = {left: p.x - width / 2 - 2, right: p.x + width / 2 + 2, top: top - 2, bottom: top + height + 2};
-      const keys = cells(box);
-      const clash = keys.some((k) => (grid.get(k) || []).some((o) =>
-        box.left < o.right && o.left < box.right && box.top < o.bottom && o.top < box.bottom));
-      if (clash) continue;
-      chosen.add(n.id);
-      if (under) below.add(n.id);
-      taken.push(box);
-      for (const k of keys) (grid.get(k) || grid.set(k, []).get(k)).push(box);
-    }
-    const changes = [];
-    for (const n of data.nodes) {
-      const was = labelShown.has(n.id), now = chosen.has(n.id);
-      if (now) labelShown.add(n.id);
-      else labelShown.delete(n.id);
-      if (was !== now || (labelSize !== before && !labelInside(n)) || (restyled && restyled.has(n.id)) ||
-          wasBelow.has(n.id) !== below.has(n.id)) {
-        changes.push(Object.assign({id: n.key}, nodeStyle(n, dimmed !== null && !dimmed.has(n.id))));
-      }
-    }
-    nodes.update(changes); // one update of each actor whose look changed: each update costs vis-network a pass
-  }
-
-  /** The labels drawn, as vis-network laid them out: [{id, x, y, width, height, fontPx}] in CSS pixels of
-   * the window, for those on screen. */
-  function drawnLabels() {
-    const scale = network.getScale(), box = byId("network").getBoundingClientRect();
-    const result = [];
-    for (const n of data.nodes) {
-      if (!n.visible || !labelShown.has(n.id)) continue;
-      if (below.has(n.id)) {
-        const p = network.canvasToDOM(network.getPositions([n.key])[n.key]), width = textWidth(n, LABEL_MIN);
-        result.push({id: n.id, x: box.left + p.x - width / 2, y: box.top + p.y + halfHeight(n, scale) + 2, width: width,
-          height: LABEL_MIN * 1.2, fontPx: LABEL_MIN});
-        continue;
-      }
-      const label = network.body.nodes[n.key] && network.body.nodes[n.key].labelModule;
-      if (!label || !label.size) continue;
-      const corner = network.canvasToDOM({x: label.size.left, y: label.size.top});
-      const item = {id: n.id, x: box.left + corner.x, y: box.top + corner.y, width: label.size.width * scale,
-        height: label.size.height * scale, fontPx: label.fontOptions.size * scale};
-      if (item.x + item.width > box.left && item.x < box.right && item.y + item.height > box.top && item.y < box.bottom) {
-        result.push(item);
-      }
-    }
-    return result;
-  }
 
   const state = window.actorgraph = {
     ready: false, readyAt: null, data: data, network: network, nodes: nodes, edges: edges,
@@ -294,59 +169,6 @@
     for (const change of changes) items[change.id].options.hidden = change.hidden;
   }
 
-  /** Draw each relation the filters keep, unless it is folded into its bundle, and each folded bundle;
-   * then let vis-network recompute what it draws (``actorsChanged``: it must even if no relation changed). */
-  function drawRelations(actorsChanged) {
-    const changes = [], labels = [];
-    for (const b of bundles) {
-      const shown = b.members.filter((r) => r.visible).length;
-      b.folded = !b.open && shown >= 2;
-      if (b.folded && shown !== b.count) labels.push({id: b.key, label: shown + " relations"});
-      b.count = shown;
-    }
-    for (const r of data.edges) {
-      const bundle = bundleOf.get(r.id), drawn = r.visible && !(bundle && bundle.folded);
-      if (drawn !== r.drawn) changes.push({id: r.key, hidden: !drawn});
-      r.drawn = drawn;
-    }
-    for (const b of bundles) {
-      if (b.folded !== b.drawn) changes.push({id: b.key, hidden: !b.folded});
-      b.drawn = b.folded;
-    }
-    if (labels.length) edges.update(labels);
-    hide(network.body.edges, changes);
-    if (actorsChanged || changes.length) network.body.emitter.emit("_dataChanged");
-  }
-
-  /** Open the bundles holding any of ``ids`` (relation ids), so that each of those relations is drawn. */
-  function unfold(ids) {
-    let opened = false;
-    for (const id of ids) {
-      const b = bundleOf.get(id);
-      if (b && !b.open) opened = b.open = true;
-    }
-    if (opened) drawRelations(false);
-  }
-
-  /** A bundle clicked: open it and list its relations in the panel, with a way to fold them again. */
-  function showBundle(b) {
-    b.open = true;
-    drawRelations(false);
-    state.selected = null;
-    network.setSelection({nodes: [], edges: []});
-    openPanel(el("h2", null, b.members.length + " relations between " + nameOf(b.from) + " and " + nameOf(b.to)),
-      el("p", null, button("Fold them into one link again", "link fold", () => {
-        b.open = false;
-        drawRelations(false);
-        closePanel();
-      })),
-      el("ol", "relations", ...b.members.map((r) => {
-        const li = el("li", r.visible ? "relation" : "relation filtered", el("p", "sentence", actorButton(r.from), " ",
-          button(r.label, "link verb", () => selectRelation(r.id)), " ", actorButton(r.to)), facts(r, true), quotes(r));
-        li.style.borderLeftColor = colorOf(r);
-        return li;
-      })));
-  }
 
   /** Show the relations the filters keep and the actors with one of them (or with none at all). */
   function applyFilters() {
@@ -371,12 +193,12 @@
       shownNodes += shown;
     }
     hide(network.body.nodes, nodeChanges);
-    drawRelations(nodeChanges.length > 0);
+    bundling.draw(nodeChanges.length > 0);
     state.visible = {nodes: shownNodes, edges: shownEdges};
     byId("counts").textContent = "Showing " + shownNodes + " of " + data.nodes.length + " actors, " +
       shownEdges + " of " + data.edges.length + " relations";
-    if (state.path) refreshPath();
-    if (state.selected) showSelected();
+    if (state.path) paths.refresh();
+    if (state.selected) panel.showSelected();
     if (!state.path) restyle();
     legendCounts();
     changed(true);
@@ -496,152 +318,15 @@
     byId("categories-none").addEventListener("click", setAll(false));
     hideAlleged.addEventListener("change", applyFilters);
     strict.addEventListener("change", applyFilters);
-    withContext.addEventListener("change", () => (state.path ? refreshPath() : changed(true)));
+    withContext.addEventListener("change", () => (state.path ? paths.refresh() : changed(true)));
   }
 
-  // ---------------------------------------------------------------- details panel
-
-  const panel = byId("panel"), panelBody = byId("panel-body");
-
-  const trail = []; // the selections before this one, for the panel's Back
-
-  function openPanel(...children) {
-    const previous = trail[trail.length - 1];
-    const back = previous ? button("‹ Back to " + (previous.actor ? nameOf(previous.actor) : "the relation"), "link back", () => {
-      const to = trail.pop();
-      stepping = true;
-      if (to.actor) selectActor(to.actor, false);
-      else selectRelation(to.relation);
-      stepping = false;
-    }) : null;
-    panelBody.replaceChildren(...[back, ...children].filter(Boolean));
-    panel.hidden = false;
-  }
-
-  let stepping = false;
-  /** Remember the selection being left, unless going back to it. */
-  function leave(next) {
-    const now = state.selected;
-    if (!stepping && now && (now.actor !== next.actor || now.relation !== next.relation)) trail.push(now);
-  }
-
-  function actorButton(id) {
-    return actors.has(id) ? button(nameOf(id), "link actor", () => selectActor(id, true)) : el("span", null, id);
-  }
-
-  function quotes(r) {
-    return el("div", "quotes", ...r.sources.map((s) => {
-      const located = s.at !== null && s.at !== undefined && data.documents && reader.open !== undefined;
-      const text = located ? button("“" + s.quote + "”", "quote-text", () => reader.open(s.document, s.at, true))
-        : el("span", "quote-text", "“" + s.quote + "”");
-      return el("blockquote", null, el("p", null, text), reader.citation(s));
-    }));
-  }
-
-  function facts(r, withStatus) {
-    const items = [];
-    if (r.when) items.push(el("span", "when", r.when));
-    if (r.role) items.push(el("span", "role", r.role));
-    if (withStatus && isClaim(r)) items.push(el("span", "status " + r.status, statusText(r)));
-    if (r.link === "context") items.push(el("span", "context", "context, not a connection"));
-    if (r.visible && mayOnly(r)) items.push(el("span", "may-hold", "may hold at this date"));
-    if (!r.visible) items.push(el("span", "hidden-note", "hidden by the filters"));
-    return el("p", "facts", ...items);
-  }
-
-  function showActor(id) {
-    const n = actors.get(id);
-    const kind = kindOf(n);
-    const item = (r) => {
-      const other = r.from === id ? r.to : r.from;
-      const li = el("li", r.visible ? "relation" : "relation filtered",
-        el("p", "sentence", button(phrase(r, id), "link verb", () => selectRelation(r.id)), " ", actorButton(other)),
-        facts(r, true), quotes(r));
-      li.style.borderLeftColor = colorOf(r);
-      return li;
-    };
-    // Relations by category (in the vocabulary's order), each in date order, with counts.
-    const groups = [...categories.keys(), ...new Set(relationsOf.get(id).map((r) => r.category))]
-      .filter((c, i, all) => all.indexOf(c) === i)
-      .map((c) => [c, relationsOf.get(id).filter((r) => r.category === c)]).filter(([, rs]) => rs.length);
-    const list = el("div", "groups", ...groups.map(([c, rs]) => el("section", "group",
-      el("h4", null, lineGlyph(colorOf(rs[0]), (categories.get(c) || {}).marker), " " + (categories.get(c) || {label: c}).label +
-        " (" + rs.length + ")"), el("ol", "relations", ...rs.map(item)))));
-    const filter = relationsOf.get(id).length > 4 ? el("input", "panel-filter") : null;
-    if (filter) {
-      filter.type = "search";
-      filter.placeholder = "Filter these relations…";
-      filter.setAttribute("aria-label", "Filter these relations");
-      filter.addEventListener("input", () => {
-        const q = core.normalize(filter.value);
-        for (const li of panelBody.querySelectorAll("li.relation")) {
-          li.hidden = Boolean(q) && !core.normalize(li.textContent).includes(q);
-        }
-        for (const section of list.querySelectorAll("section.group")) {
-          section.hidden = section.querySelector("li.relation:not([hidden])") === null;
-        }
-      });
-    }
-    const around = n.visible ? button("Show in the graph", "around", () => {
-      if (window.matchMedia("(max-width: 700px)").matches) panel.hidden = true; // the panel covers the graph there
-      jumpTo(n.key);
-    }) : null;
-    openPanel(
-      el("h2", null, n.name),
-      el("p", "kind", glyph(kind.shape, kind.color), " " + kind.label, " ", around),
-      n.aliases.length ? el("p", "aliases", "Also known as: " + n.aliases.join(" · ")) : null,
-      n.description ? el("p", "description", n.description) : null,
-      n.visible ? null : el("p", "hidden-note", "Hidden by the filters: none of its relations is shown."),
-      el("h3", null, "Relations (" + relationsOf.get(id).length + ")"),
-      filter,
-      list,
-      claimsBy.get(id).length ? el("h3", null, "Claims made (" + claimsBy.get(id).length + ")") : null,
-      claimsBy.get(id).length ? el("ol", "relations", ...claimsBy.get(id).map((r) => el("li", "relation",
-        el("p", "sentence", actorButton(r.from), " ", button(r.label, "link verb", () => selectRelation(r.id)), " ",
-          actorButton(r.to)), facts(r, true), quotes(r)))) : null);
-  }
-
-  function showRelation(id) {
-    const r = relations.get(id);
-    const category = categories.get(r.category) || {label: r.category};
-    const swatch = el("span", "line");
-    swatch.style.borderColor = colorOf(r);
-    const status = statuses.get(r.status) || {label: r.status, description: ""};
-    openPanel(
-      el("p", "kind", swatch, " " + category.label + " · " + r.type),
-      el("h2", "sentence", actorButton(r.from), " " + r.label + " ", actorButton(r.to)),
-      facts(r, false),
-      el("p", "status-line", "Status: " + status.label + (r.claimed_by ? ", claimed by " + (r.claimant || nameOf(r.claimed_by)) : "") +
-        (status.description ? " — " + status.description : "")),
-      r.note ? el("p", "note", r.note) : null,
-      el("h3", null, r.sources.length === 1 ? "Citation" : "Citations (" + r.sources.length + ")"),
-      quotes(r));
-  }
-
-  function showSelected() {
-    if (state.selected.actor) showActor(state.selected.actor);
-    else showRelation(state.selected.relation);
-  }
-
-  function selectActor(id, focus) {
-    leave({actor: id});
-    state.selected = {actor: id};
-    const n = actors.get(id);
-    showActor(id);
-    if (n.visible) {
-      network.selectNodes([n.key]);
-      if (focus) jumpTo(n.key);
-    } else {
-      network.setSelection({nodes: [], edges: []});
-    }
-    restyle();
-    changed(true);
-  }
+  // ---------------------------------------------------------------- the camera beside the panel
 
   /** How many pixels on the right the open panel (or reader) covers, where it leaves the graph beside it. */
   function covered() {
     const width = byId("network").getBoundingClientRect().width;
-    const shown = [panel, byId("reader")].filter((p) => !p.hidden).map((p) => p.getBoundingClientRect().width);
+    const shown = [byId("panel"), byId("reader")].filter((p) => !p.hidden).map((p) => p.getBoundingClientRect().width);
     const room = Math.max(0, ...shown);
     return room < width * 0.8 ? room : 0; // a panel as wide as the screen is closed to see the graph
   }
@@ -661,70 +346,7 @@
     network.moveTo({position: {x: centre.x + room / 2 / scale, y: centre.y}, scale: scale, animation: MOTION});
   }
 
-  function selectRelation(id) {
-    leave({relation: id});
-    state.selected = {relation: id};
-    unfold([id]);
-    const r = relations.get(id);
-    if (r.visible) network.setSelection({nodes: [], edges: [r.key]}, {unselectAll: true, highlightEdges: false});
-    showRelation(id);
-    restyle();
-    changed(true);
-  }
-
-  function closePanel() {
-    state.selected = null;
-    trail.length = 0;
-    panel.hidden = true;
-    network.setSelection({nodes: [], edges: []}); // unselectAll would also redraw at once
-    restyle();
-    changed(true);
-  }
-
-  // ---------------------------------------------------------------- path finder
-
-  /** The links a path may take from actor u, the best per neighbour, as graph.paths.Network chooses:
-   * shown connections (context too when asked) and claim links between a claimant and the parties of
-   * its shown claims. */
-  function linksFrom(u) {
-    const candidates = new Map();
-    const offer = (other, link) => {
-      if (!candidates.has(other)) candidates.set(other, []);
-      candidates.get(other).push(link);
-    };
-    const walkable = (r) => r.visible && (r.link !== "context" || withContext.checked);
-    const link = (r, claimant, against) => {
-      const cost = [r.rank > 0 || claimant !== null ? 1 : 0, mayOnly(r) ? 1 : 0, ...r.weight];
-      return {relation: r, claimant: claimant, cost: cost, order: [claimant === null ? 0 : 1, r.rank, ...cost, against, r.id]};
-    };
-    for (const r of relationsOf.get(u)) {
-      if (!walkable(r)) continue;
-      offer(r.from === u ? r.to : r.from, link(r, null, r.from === u ? 0 : 1));
-      if (r.claimed_by && r.claimed_by !== u && actors.has(r.claimed_by)) offer(r.claimed_by, link(r, r.claimed_by, 0));
-    }
-    for (const r of claimsBy.get(u)) {
-      if (!walkable(r)) continue;
-      for (const party of new Set([r.from, r.to])) if (party !== u) offer(party, link(r, u, 0));
-    }
-    return new Map([...candidates].map(([other, found]) => [other, core.choose(found)]));
-  }
-
-  /** The best shortest path from a to b over what is shown ({actors, count, links}), ranked as the path
-   * command ranks them; null if none. */
-  function bestPath(a, b) {
-    const memo = new Map();
-    const links = (u) => memo.get(u) || memo.set(u, linksFrom(u)).get(u);
-    const found = core.bestPath(links, a, b);
-    const withLinks = (path) => ({actors: path.actors, count: found.count,
-      links: path.actors.slice(1).map((v, i) => links(path.actors[i]).get(v))});
-    return found && Object.assign(withLinks(found), {
-      /** The others of the same length, best first (at most ``limit``), each like this one. */
-      others: (limit) => core.shortestPaths(links, a, b, limit + 1).slice(1).map(withLinks),
-    });
-  }
-
-  const shortestPath = (a, b) => (bestPath(a, b) || {actors: null}).actors;
-  const OTHERS = 20; // the most other equally short paths listed
+  // ---------------------------------------------------------------- what stands out
 
   let spotlight = null; // what a story's step brings out ({nodes, edges, wide}), set through view.spotlight
 
@@ -761,15 +383,7 @@
       }
       Object.assign(r, {dim: dim, wide: wide, may: may});
     }
-    for (const b of bundles) { // a bundle stands out with any of its relations
-      const dim = dimEdges && !b.members.some((r) => focus.edges.has(r.id));
-      if (dim !== Boolean(b.dim)) {
-        const color = dim ? fade("#57606a") : "#57606a";
-        edgeChanges.push({id: b.key, color: {color: color, highlight: "#1f2328", hover: "#1f2328", inherit: false},
-          font: {color: dim ? "#c8c8c8" : "#343434"}});
-      }
-      b.dim = dim;
-    }
+    bundling.restyle(focus, dimEdges, edgeChanges);
     if (edgeChanges.length) edges.update(edgeChanges);
     if (data.big && started) { // vis-network reads a shape's colours as it draws it: set them, skip a pass over each
       for (const n of data.nodes) {
@@ -781,76 +395,8 @@
       restyled.clear();
       network.body.emitter.emit("_requestRedraw");
     }
-    if (started) updateLabels(restyled);
+    if (started) labels.update(restyled);
     else nodes.update(data.nodes.filter((n) => restyled.has(n.id)).map((n) => Object.assign({id: n.key}, nodeStyle(n, n.dim))));
-  }
-
-  function showPath(from, to, found) {
-    const status = byId("path-status"), hops = byId("path-hops");
-    state.path = {from: from, to: to, nodes: found && found.actors, edges: found ? found.links.map((l) => l.relation.id) : []};
-    unfold(state.path.edges);
-    restyle();
-    changed(true);
-    if (!found) {
-      status.textContent = "No path between " + nameOf(from) + " and " + nameOf(to) + " among the shown relations.";
-      hops.replaceChildren();
-      return;
-    }
-    const length = found.actors.length - 1;
-    status.replaceChildren(length + (length === 1 ? " hop" : " hops") +
-      (found.count > 1 ? "; the best of " + found.count + " equally short paths" : "") + " (over the shown relations)");
-    if (found.count > 1 && found.others) {
-      const claims = (p) => p.links.filter((l) => l.cost[0]).length, may = (p) => p.links.filter((l) => l.cost[1]).length;
-      const more = button("Show the others", "link others", () => {
-        more.remove();
-        const others = found.others(OTHERS);
-        status.append(el("ol", "other-paths", ...others.map((other) => el("li", null, button(other.actors.map(nameOf).join(" → "),
-          "link", () => showPath(from, to, Object.assign(other, {chosen: true}))),
-        el("span", "muted", " (" + claims(other) + " claim(s), " + may(other) + " may hold)")))),
-        found.count > others.length + 1 ? el("p", "muted small", (found.count - others.length - 1) + " more not listed") : null);
-      });
-      status.append(" ", more);
-    }
-    if (found.chosen) status.prepend("Another of the equally short paths: ");
-    hops.replaceChildren(...found.links.map((l, i) => {
-      const a = found.actors[i], b = found.actors[i + 1], r = l.relation;
-      const words = l.claimant === null ? [button(phrase(r, a), "link verb", () => selectRelation(r.id))]
-        : [button(a === l.claimant ? "made allegations about" : "is the subject of allegations by", "link verb claim",
-          () => selectRelation(r.id))];
-      const may = l.cost[1] ? el("span", "may-hold", "may hold") : null;
-      return el("li", "hop", actorButton(a), " ", ...words, " ", actorButton(b), may ? " " : null, may);
-    }));
-  }
-
-  function refreshPath() {
-    const {from, to} = state.path;
-    showPath(from, to, bestPath(from, to));
-  }
-
-  /** The actor a typed name means: its id, or the one actor with that name or alias, or the one found. */
-  function resolve(text) {
-    return actors.has(text) ? text : finder.resolve(text);
-  }
-
-  function findPath() {
-    const status = byId("path-status");
-    const ends = ["path-from", "path-to"].map((id) => [byId(id).value, resolve(byId(id).value)]);
-    const unknown = ends.find(([, id]) => id === null);
-    if (unknown) {
-      status.textContent = unknown[0] ? "No single actor matches “" + unknown[0] + "”." : "Pick two actors.";
-      return;
-    }
-    const found = bestPath(ends[0][1], ends[1][1]);
-    showPath(ends[0][1], ends[1][1], found);
-    if (found) fitBeside(found.actors.map((a) => actors.get(a).key)); // the camera shows the path
-  }
-
-  function clearPath() {
-    state.path = null;
-    restyle();
-    byId("path-status").textContent = "";
-    byId("path-hops").replaceChildren();
-    changed(true);
   }
 
   // ---------------------------------------------------------------- the view, for the address and the features
@@ -904,14 +450,14 @@
       byId("path-to").value = nameOf(wanted.to);
       state.path = {from: wanted.from, to: wanted.to};
     } else if (state.path) {
-      clearPath();
+      paths.clear();
     }
     applyFilters(); // shows the path again too
-    if (known(wanted.actor)) selectActor(wanted.actor, false);
-    else if (wanted.relation !== undefined && relations.has(wanted.relation)) selectRelation(wanted.relation);
+    if (known(wanted.actor)) panel.selectActor(wanted.actor, false);
+    else if (wanted.relation !== undefined && relations.has(wanted.relation)) panel.selectRelation(wanted.relation);
     else {
       if (wanted.relation !== undefined) missing.push(wanted.relation);
-      if (state.selected) closePanel();
+      if (state.selected) panel.close();
     }
     if (wanted.doc !== undefined && !(wanted.quote !== undefined && reader.open(wanted.doc, wanted.quote, false))) {
       missing.push(wanted.doc);
@@ -928,39 +474,33 @@
     if (started && share) share.record(push && !timeline.playing()); // playing writes the address in place
   }
 
-  const features = window.actorgraphFeatures || {};
-  const view = {
-    data: data, state: state, core: core, el: el, button: button, byId: byId, network: network, nodes: nodes, edges: edges,
-    relations: relations, kinds: kinds, categories: categories, shapePoints: SHAPE_POINTS,
-    actor: (id) => actors.get(id), nameOf: nameOf, kindOf: kindOf, isClaim: isClaim, labelPx: labelPx, labelInside: labelInside,
-    markerShape: markerShape, labelBelow: (id) => below.has(id), bundles: () => bundles.filter((b) => b.drawn),
-    drawnLabels: drawnLabels, selectRelation: selectRelation, selectActor: selectActor, changed: changed,
-    getView: getView, setView: setView, isStrict: () => strict.checked, hidesClaims: () => hideAlleged.checked,
-    applyFilters: applyFilters, strictBox: strict, dayOf: dayOf, isoDay: isoDay, quotes: quotes, facts: facts,
-    fitBeside: fitBeside, jumpTo: jumpTo, caption: () => (stories ? stories.caption() : null),
+  Object.assign(view, {
+    state: state, network: network, nodes: nodes, shapePoints: SHAPE_POINTS, markerShape: markerShape, glyph: glyph,
+    lineGlyph: lineGlyph, labelPx: labels.px, labelBelow: labels.isBelow, bundles: bundling.drawn, unfold: bundling.unfold,
+    drawnLabels: labels.drawn, changed: changed, getView: getView, setView: setView, isStrict: () => strict.checked,
+    hidesClaims: () => hideAlleged.checked, applyFilters: applyFilters, strictBox: strict, contextBox: withContext,
+    mayOnly: mayOnly, hide: hide, restyle: restyle, dayOf: dayOf, isoDay: isoDay, fitBeside: fitBeside, jumpTo: jumpTo,
+    caption: () => (stories ? stories.caption() : null),
     spotlight: (focus) => {
       spotlight = focus;
-      if (focus) unfold(focus.edges);
+      if (focus) bundling.unfold(focus.edges);
     },
-  };
-  const reader = features.reader ? features.reader(view) : {citation: () => null, close: () => null, open: () => false};
-  const finder = features.search(view);
+  });
+  const panel = view.panel = features.panel(view); // explorer-panel.js
+  Object.assign(view, {selectActor: panel.selectActor, selectRelation: panel.selectRelation, quotes: panel.quotes,
+    facts: panel.facts});
+  const reader = view.reader = features.reader ? features.reader(view)
+    : {citation: () => null, close: () => null, open: () => false};
+  view.finder = features.search(view);
   const timeline = features.timeline(view);
   const share = features.share ? features.share(view) : null;
   const exporter = features.exporter ? features.exporter(view) : null;
   const stories = features.stories ? features.stories(view) : null;
+  const paths = features.paths(view); // explorer-paths.js
 
   // ---------------------------------------------------------------- start
 
   buildLegend();
-  byId("path-find").addEventListener("click", findPath);
-  byId("path-clear").addEventListener("click", clearPath);
-  for (const id of ["path-from", "path-to"]) {
-    byId(id).addEventListener("keydown", (event) => {
-      if (event.key === "Enter") findPath();
-    });
-  }
-  byId("panel-close").addEventListener("click", closePanel);
   byId("fit").addEventListener("click", () => fitBeside());
   byId("menu").addEventListener("click", () => {
     const open = document.body.classList.toggle("controls-open");
@@ -970,48 +510,15 @@
     if (event.key !== "Escape" || event.target === byId("search")) return;
     if (!byId("reader").hidden) reader.close();
     else if (!byId("export-menu").hidden) byId("export").click();
-    else if (!panel.hidden) closePanel();
+    else if (panel.isOpen()) panel.close();
   });
   network.on("click", (event) => {
-    if (event.nodes.length) selectActor(data.nodes[event.nodes[0]].id, false);
-    else if (event.edges.length && bundleByKey.has(event.edges[0])) showBundle(bundleByKey.get(event.edges[0]));
-    else if (event.edges.length) selectRelation(data.edges[event.edges[0]].id);
-    else closePanel();
+    if (event.nodes.length) panel.selectActor(data.nodes[event.nodes[0]].id, false);
+    else if (event.edges.length && bundling.has(event.edges[0])) bundling.show(event.edges[0]);
+    else if (event.edges.length) panel.selectRelation(data.edges[event.edges[0]].id);
+    else panel.close();
   });
-  // Labels are chosen again once the camera rests, however it moved (wheel, drag, Fit, a link, a script).
-  let labelTimer = null, labelCamera = "";
-  const camera = () => {
-    const p = network.getViewPosition();
-    return [Math.round(p.x), Math.round(p.y), network.getScale().toPrecision(4)].join();
-  };
-  network.on("afterDrawing", (context) => {
-    const scale = network.getScale();
-    if (below.size) {
-      context.save();
-      context.font = LABEL_MIN / scale + "px " + FACE;
-      context.textAlign = "center";
-      context.textBaseline = "top";
-      context.lineWidth = 4 / scale;
-      context.strokeStyle = "#ffffff";
-      context.lineJoin = "round";
-      const positions = network.getPositions([...below].map((id) => actors.get(id).key));
-      for (const id of below) {
-        const n = actors.get(id);
-        if (!n.visible || !labelShown.has(id)) continue;
-        const p = positions[n.key], y = p.y + halfHeight(n, 1) + 2 / scale;
-        context.fillStyle = dimmed !== null && !dimmed.has(id) ? "#c8c8c8" : "#1f2328";
-        context.strokeText(n.name, p.x, y);
-        context.fillText(n.name, p.x, y);
-      }
-      context.restore();
-    }
-    if (!started || camera() === labelCamera) return;
-    clearTimeout(labelTimer);
-    labelTimer = setTimeout(() => {
-      labelCamera = camera();
-      updateLabels();
-    }, 120);
-  });
+  network.on("afterDrawing", labels.afterDrawing);
   for (const event of ["zoom", "dragEnd", "animationFinished"]) network.on(event, () => started && share && share.cameraMoved());
   // vis-network hides a tooltip when the pointer moves off its item inside the canvas, not when it leaves
   // the canvas: hide it then too.
@@ -1032,9 +539,9 @@
   if (data.focus && actors.has(data.focus)) { // a --focus page marks its focus actor
     nodes.update({id: actors.get(data.focus).key, borderWidth: 4});
   }
-  Object.assign(state, {selectActor: selectActor, selectRelation: selectRelation, shortestPath: shortestPath,
+  Object.assign(state, {selectActor: panel.selectActor, selectRelation: panel.selectRelation, shortestPath: paths.shortestPath,
     holding: (id, when) => core.holding(relations.get(id).span, when),
-    actor: (id) => actors.get(id), relation: (id) => relations.get(id), drawnLabels: drawnLabels,
+    actor: (id) => actors.get(id), relation: (id) => relations.get(id), drawnLabels: labels.drawn,
     exportImage: exporter ? exporter.exportImage : null, view: getView, reader: reader});
   /** Show the view the address names (or fit the whole graph); the page is ready once that is drawn. */
   function showAll() {
@@ -1042,8 +549,7 @@
     network.fit({animation: false});
     network.moveTo({scale: network.getScale() * 0.95}); // room for the labels of the outermost actors
     if (share && Object.keys(wanted).length) share.restore(location.hash, true);
-    labelCamera = camera();
-    updateLabels();
+    labels.rest();
     network.once("afterDrawing", () => {
       started = true;
       state.ready = true;

@@ -103,3 +103,30 @@ test("shortestPaths lists every shortest path, best first, as --all-shortest doe
   assert.deepEqual(core.shortestPaths(links, "a", "z", 1)[0].actors, core.bestPath(links, "a", "z").actors);
   assert.deepEqual(core.shortestPaths(links, "a", "nowhere", 5), []);
 });
+
+test("rgb reads #rrggbb colours, with or without the hash, and nothing else", () => {
+  assert.deepEqual(core.rgb("#ff8000"), [255, 128, 0]);
+  assert.deepEqual(core.rgb("0A0b0C"), [10, 11, 12]);
+  assert.equal(core.rgb("#fff"), null);
+  assert.equal(core.rgb(undefined), null);
+});
+
+test("fade moves a colour most of the way towards white", () => {
+  assert.equal(core.fade("#000000"), "#d1d1d1");
+  assert.equal(core.fade("#ffffff"), "#ffffff");
+  assert.equal(core.fade("#57606a"), "#e1e2e4");
+  assert.equal(core.fade("red"), "#e8e8e8");
+});
+
+test("inkOn writes dark on light colours and white on dark ones", () => {
+  assert.equal(core.inkOn("#ffffff"), "#1f2328");
+  assert.equal(core.inkOn("#1f2328"), "#ffffff");
+  assert.equal(core.inkOn("not a colour"), "#1f2328");
+});
+
+test("phrase reads a relation from either end", () => {
+  const r = {from: "a", to: "b", label: "employs", inverse_label: "works for", symmetric: false};
+  assert.equal(core.phrase(r, "a"), "employs");
+  assert.equal(core.phrase(r, "b"), "works for");
+  assert.equal(core.phrase(Object.assign({}, r, {symmetric: true}), "b"), "employs");
+});
