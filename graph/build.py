@@ -60,7 +60,3 @@ def build_graph(dataset: Dataset) -> nx.MultiDiGraph:
 def _text(value) -> str | None:
     return None if value is None else str(value)
 
-
-def vocabulary(graph: nx.MultiDiGraph) -> Schema:
-    """The typed vocabulary a graph was built with (kept in its attributes as plain data)."""
-    return Schema.from_attributes(graph.graph)

@@ -13,8 +13,8 @@ if TYPE_CHECKING:  # networkx is imported by whatever builds the graph; --help a
 
 from .dates import parse_date
 from .fields import RELATION
-from .model import Schema
 from .validity import UNKNOWN
+from .vocabulary import vocabulary
 
 #: The relation fields a record carries besides its id, category, label and sources.
 RECORD_FIELDS = tuple(f.name for f in RELATION if f.name not in ("id", "sources", "note"))
@@ -43,7 +43,7 @@ def name(graph: nx.MultiDiGraph, actor: str | None) -> str | None:
 
 def category_label(graph: nx.MultiDiGraph, category: str) -> str:
     """The vocabulary's label of a relation category (the id when it has none)."""
-    return Schema.from_attributes(graph.graph).label("categories", category)
+    return vocabulary(graph).label("categories", category)
 
 
 def sentence(graph: nx.MultiDiGraph, record: dict) -> str:
@@ -113,15 +113,15 @@ def parenthesized(*parts: str) -> str:
 
 def is_claim(graph: nx.MultiDiGraph, record: dict) -> bool:
     """Whether the relation is not of the default status (alleged, disputed...)."""
-    return Schema.from_attributes(graph.graph).is_claim(record["status"])
+    return vocabulary(graph).is_claim(record["status"])
 
 
 def status_text(graph: nx.MultiDiGraph, record: dict) -> str:
     """The status in words; a claim stands out in capitals and names its claimant:
     ``"reported"``, ``"ALLEGED by Dan Critic"``, ``"DISPUTED"``."""
-    vocabulary = Schema.from_attributes(graph.graph)
-    label = vocabulary.label("statuses", record["status"])
-    if not vocabulary.is_claim(record["status"]):
+    statuses = vocabulary(graph)
+    label = statuses.label("statuses", record["status"])
+    if not statuses.is_claim(record["status"]):
         return label.lower()
     return label.upper() + (f" by {name(graph, record['claimed_by'])}" if record["claimed_by"] else "")
 

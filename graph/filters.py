@@ -8,6 +8,7 @@ import networkx as nx
 from .dates import PartialDate
 from .errors import UsageError
 from .validity import Holding, edge_span
+from .vocabulary import vocabulary
 
 
 def user_date(text: str) -> PartialDate:
@@ -59,8 +60,6 @@ class Filters:
 
     def check(self, graph: nx.MultiDiGraph) -> None:
         """Raise :class:`UsageError` for a category, type or actor the graph does not know."""
-        from .build import vocabulary
-
         categories = set(vocabulary(graph).categories)
         types = {d["type"] for _, _, d in graph.edges(data=True)}
         for name in self.categories | self.exclude_categories:
@@ -97,8 +96,6 @@ class Filters:
 
     def apply(self, graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
         """A read-only view of ``graph`` with only the actors and relations kept (all actors but avoided ones)."""
-        from .build import vocabulary
-
         default = vocabulary(graph).default_status
         nodes = [n for n in graph if n not in self.avoid]
         edges = [(u, v, k) for u, v, k, d in graph.edges(keys=True, data=True) if self.keeps_relation(u, v, d, default)]

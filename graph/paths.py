@@ -26,12 +26,12 @@ from typing import NamedTuple
 
 import networkx as nx
 
-from .build import vocabulary as graph_vocabulary
 from .describe import hops, name, parenthesized, relation_record
 from .errors import NotFoundError, UsageError
 from .filters import Filters
 from .model import Schema
 from .names import resolve_actor
+from .vocabulary import vocabulary as graph_vocabulary
 
 Cost = tuple[int, int, int, int]
 #: What a path costs, criterion by criterion (sources and documents are counted negatively).

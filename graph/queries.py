@@ -13,7 +13,6 @@ from itertools import chain
 
 import networkx as nx
 
-from .build import vocabulary
 from .dates import parse_date
 from .describe import category_label, date_order, parenthesized, relation_record
 from .errors import NotFoundError, UsageError
@@ -21,6 +20,7 @@ from .filters import Filters
 from .names import normalize, resolve_actor
 from .paths import Network
 from .validity import UNKNOWN
+from .vocabulary import vocabulary
 
 #: Search scores: how a text matched an actor, best first.
 SCORES = {"exact": 100, "prefix": 80, "word": 60, "part": 50, "similar": 40, "description": 20}

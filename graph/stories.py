@@ -18,7 +18,6 @@ import networkx as nx
 from yaml.nodes import Node, ScalarNode
 
 from . import fields as declared, storytext
-from .build import vocabulary
 from .dates import PartialDate
 from .errors import ActorGraphError, AmbiguousActorError, DataError, Problem, UnknownActorError, UsageError
 from .filters import Filters
@@ -26,6 +25,7 @@ from .load import DATA_SUFFIXES, SLUG, STORIES_FOLDER, display_path
 from .model import Origin
 from .names import resolve_actor, slug
 from .paths import find_paths
+from .vocabulary import vocabulary
 from .yamlfile import NodeReader, compose, did_you_mean, read_text
 
 STORY_FIELDS = (declared.required(declared.STORY), declared.optional(declared.STORY))

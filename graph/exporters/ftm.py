@@ -24,8 +24,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from ..build import vocabulary
 from ..validity import UNKNOWN
+from ..vocabulary import vocabulary
 
 ACTOR_SCHEMATA = {"person": "Person", "government_body": "PublicBody", "country": "PublicBody",
                   "organization": "Organization", "political_party": "Organization", "alliance": "Organization",

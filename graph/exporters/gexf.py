@@ -17,8 +17,8 @@ from datetime import date
 
 import networkx as nx
 
-from ..build import vocabulary
 from ..validity import edge_span
+from ..vocabulary import vocabulary
 from .xmltext import xml_attributes, xml_text
 
 _HEX_COLOR = re.compile(r"^#([0-9a-fA-F]{2})([0-9a-fA-F]{2})([0-9a-fA-F]{2})$")

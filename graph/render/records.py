@@ -9,12 +9,12 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..build import vocabulary
 from ..dates import PartialDate, parse_date
 from ..describe import date_order, relation_record, when
 from ..names import normalize
 from ..paths import status_ranks
 from ..validity import PAGE_INFINITY, UNKNOWN, edge_span, page_day, page_days
+from ..vocabulary import vocabulary
 from .sources import date_words
 
 #: Curvature added per extra relation between the same two actors (vis-network ``roundness``).
