@@ -46,7 +46,10 @@ def write_all(files: Mapping[Path | str, str | bytes], mode: int | None = None) 
     try:
         for current, data in contents.items():
             _refuse_read_only(current, named[current])
-            current.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                current.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:  # name the folder that cannot be made, not the file
+                raise WriteError(exc.errno, exc.strerror or str(exc), str(named[current].parent)) from exc
             temps[current] = _temporary(current, data, mode)
         for current, temp in list(temps.items()):
             backups[current] = _backup(current) if current.exists() else None

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from ..errors import NotFoundError, UsageError, WriteError
+from ..errors import NotFoundError, UsageError
 from ..filters import Filters
 from ..names import resolve_actor
 
@@ -107,12 +107,7 @@ def write_explorer(graph: nx.MultiDiGraph, output: Path | str = DEFAULT_OUTPUT, 
     from ..atomic import write_atomic
 
     page = build_page(graph, **options)
-    output = Path(output)
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise WriteError(exc.errno, exc.strerror or str(exc), str(output.parent)) from None
-    write_atomic(output, page.html)  # raises WriteError, an ActorGraphError, when it fails
+    write_atomic(output, page.html)  # creates missing folders; raises WriteError when it fails
     return page
 
 
