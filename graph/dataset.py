@@ -9,7 +9,16 @@ from typing import TYPE_CHECKING
 from yaml.nodes import ScalarNode, SequenceNode
 
 from .errors import Problem, UsageError
-from .load import DATA_SUFFIXES, SCHEMA_FILE, SOURCES_FILE, data_files, default_seeds_dir, display_path, load_dataset
+from .load import (
+    DATA_SUFFIXES,
+    SCHEMA_FILE,
+    SOURCES_FILE,
+    data_files,
+    default_seeds_dir,
+    display_path,
+    load_dataset,
+    story_files,
+)
 from .yamlfile import compose, mapping_value, read_text
 
 if TYPE_CHECKING:  # networkx only when a graph is asked for: --help and validate need none
@@ -47,7 +56,6 @@ class Dataset:
         return list(self._roles())
 
     def _roles(self) -> dict[Path, str]:
-        from .stories import story_files
 
         roles = {path: "a data file" for path in self.data_files()}
         roles.update((path, "a story") for path in story_files(self.data_dir))

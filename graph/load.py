@@ -72,6 +72,14 @@ def default_seeds_dir(data_dir: Path) -> Path:
 DATA_SUFFIXES = (".yaml", ".yml")
 
 
+def story_files(data_dir: Path | str) -> list[Path]:
+    """The story files of a data folder: ``*.yaml`` and ``*.yml`` in its ``stories/`` folder."""
+    folder = Path(data_dir) / STORIES_FOLDER
+    if not folder.is_dir():
+        return []
+    return sorted(path for path in folder.iterdir() if path.suffix in DATA_SUFFIXES and path.is_file())
+
+
 def data_files(data_dir: Path, problems: list[Problem] | None = None) -> list[Path]:
     """The data files of a data folder: every ``*.yaml`` and ``*.yml`` below it but the vocabulary, the
     dataset's description (``dataset.yaml``, :mod:`graph.metadata`) and the stories (``stories/``).

@@ -21,7 +21,7 @@ from . import fields as declared, storytext
 from .dates import PartialDate
 from .errors import ActorGraphError, AmbiguousActorError, DataError, Problem, UnknownActorError, UsageError
 from .filters import Filters
-from .load import DATA_SUFFIXES, SLUG, STORIES_FOLDER, display_path
+from .load import SLUG, display_path, story_files
 from .model import Origin
 from .names import resolve_actor, slug
 from .paths import find_paths
@@ -57,14 +57,6 @@ class Story:
     description: str | None
     steps: tuple[Step, ...]
     origin: Origin
-
-
-def story_files(data_dir: Path | str) -> list[Path]:
-    """The story files of a data folder: ``*.yaml`` and ``*.yml`` in its ``stories/`` folder."""
-    folder = Path(data_dir) / STORIES_FOLDER
-    if not folder.is_dir():
-        return []
-    return sorted(path for path in folder.iterdir() if path.suffix in DATA_SUFFIXES and path.is_file())
 
 
 def load_stories(graph: nx.MultiDiGraph, data_dir: Path | str) -> list[Story]:

@@ -20,7 +20,7 @@ def validate(source, as_json):
 
     Exits 0 when the data is valid, 1 when it is not.
     """
-    from ..stories import story_files
+    from ..load import story_files
 
     try:
         dataset = source.load()
